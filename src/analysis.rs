@@ -1,0 +1,70 @@
+//! The whole analysis of one page snapshot: metadata, main text, people and officials, and
+//! the mention spans the DOM layer highlights. Pure Rust: the same function serves the
+//! extension, the demo, the reader fallback, the eval tools and the tests.
+
+use crate::{content, meta, officials, page::Page};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Analysis {
+    #[serde(flatten)]
+    pub meta: meta::Metadata,
+    pub officials: Vec<officials::Official>,
+    pub people: Vec<officials::Person>,
+    /// Where to highlight: byte ranges inside the DOM layer's text nodes.
+    pub mentions: Vec<Mention>,
+    /// Characters of main text analysed.
+    pub article_chars: usize,
+    /// Plain-language notes for the reader ("no article found", "page truncated").
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    /// "official" or "person".
+    pub kind: &'static str,
+    /// Index into `officials` or `people`.
+    pub entity: usize,
+    pub dom_index: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub fn analyze(page: &Page) -> Analysis {
+    let meta = meta::extract(page);
+    let article = content::extract(page);
+    let date = meta
+        .date_published
+        .as_deref()
+        .map(|d| &d[..d.len().min(10)]);
+    let found = officials::find(&article.text, date);
+    let mut mentions = Vec::new();
+    for (i, o) in found.officials.iter().enumerate() {
+        for &(a, b) in &o.spans {
+            for (dom_index, start, end) in article.locate(a, b) {
+                mentions.push(Mention {
+                    kind: "official",
+                    entity: i,
+                    dom_index,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    let mut notes = Vec::new();
+    if page.truncated {
+        notes.push("This page is very large: Newsmark read only its first part.".to_string());
+    }
+    if article.text.trim().is_empty() {
+        notes.push("No article text found on this page.".to_string());
+    }
+    Analysis {
+        article_chars: article.text.chars().count(),
+        meta,
+        officials: found.officials,
+        people: found.people,
+        mentions,
+        notes,
+    }
+}

@@ -1,0 +1,238 @@
+//! The page snapshot: a plain, owned copy of the parts of a document the analysis needs.
+//!
+//! The DOM layer (`dom.rs`, in the browser) and the native HTML reader (`html.rs`, for tools
+//! and tests) both produce this same shape, so every analysis runs on it without web-sys.
+//! Nodes are kept flat in document order with parent links: the analysis walks them with
+//! loops, never recursion, so a 10,000-level deep page cannot overflow the stack.
+
+use serde::Serialize;
+
+/// Attributes worth copying out of the DOM. Everything else (style, data-*, event handlers)
+/// stays behind: it is never needed and copying it would cost time on big pages.
+pub const KEPT_ATTRS: &[&str] = &[
+    "id",
+    "class",
+    "itemprop",
+    "itemtype",
+    "itemscope",
+    "rel",
+    "href",
+    "content",
+    "property",
+    "name",
+    "datetime",
+    "lang",
+    "type",
+    "role",
+    "hidden",
+    "aria-hidden",
+    "src",
+    "http-equiv",
+    "title",
+    "pubdate",
+    "data-src",
+    "srcset",
+    "value",
+];
+
+/// Elements whose subtree is never read: not visible text, or not part of the document.
+/// (`script` is special-cased: JSON-LD scripts keep their text.)
+pub const SKIPPED_TAGS: &[&str] = &[
+    "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+    "audio", "select", "textarea", "button", "input",
+];
+
+/// Hard limits that keep one click bounded on any page.
+pub const MAX_NODES: usize = 200_000;
+pub const MAX_TEXT_BYTES: usize = 12 * 1024 * 1024;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// The address of the document (may be empty when unknown).
+    pub url: String,
+    /// Flat nodes in document order; `nodes[0]` is the root element when the page has one.
+    pub nodes: Vec<Node>,
+    /// Wall-clock time at reading, in milliseconds since the Unix epoch (for "3 years ago").
+    pub now_ms: f64,
+    /// True when the reader stopped at `MAX_NODES` / `MAX_TEXT_BYTES`.
+    pub truncated: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    /// Index of the parent node, or `NO_PARENT` for the root.
+    pub parent: u32,
+    pub depth: u32,
+    pub kind: NodeKind,
+}
+
+pub const NO_PARENT: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Serialize)]
+pub enum NodeKind {
+    /// Lower-case tag name and the kept attributes (names lower-case), in source order.
+    Element {
+        tag: String,
+        attrs: Vec<(String, String)>,
+    },
+    /// A text node. `dom_index` numbers the text nodes the DOM layer holds handles for, so
+    /// a span of this text maps back to a live `Text` node for highlighting.
+    Text { text: String, dom_index: u32 },
+}
+
+impl Node {
+    pub fn tag(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Element { tag, .. } => Some(tag),
+            NodeKind::Text { .. } => None,
+        }
+    }
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str()),
+            NodeKind::Text { .. } => None,
+        }
+    }
+    pub fn text(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Text { text, .. } => Some(text),
+            NodeKind::Element { .. } => None,
+        }
+    }
+    pub fn is_element(&self, name: &str) -> bool {
+        self.tag() == Some(name)
+    }
+}
+
+impl Page {
+    pub fn new(url: &str) -> Page {
+        Page {
+            url: url.to_string(),
+            nodes: Vec::new(),
+            now_ms: 0.0,
+            truncated: false,
+        }
+    }
+
+    /// Builder used by both readers: appends an element and returns its index.
+    pub fn push_element(&mut self, parent: u32, tag: &str, attrs: Vec<(String, String)>) -> u32 {
+        let depth = self.depth_under(parent);
+        self.nodes.push(Node {
+            parent,
+            depth,
+            kind: NodeKind::Element {
+                tag: tag.to_string(),
+                attrs,
+            },
+        });
+        (self.nodes.len() - 1) as u32
+    }
+
+    /// Appends a text node; `dom_index` is the reader's handle number for it.
+    pub fn push_text(&mut self, parent: u32, text: String, dom_index: u32) -> u32 {
+        let depth = self.depth_under(parent);
+        self.nodes.push(Node {
+            parent,
+            depth,
+            kind: NodeKind::Text { text, dom_index },
+        });
+        (self.nodes.len() - 1) as u32
+    }
+
+    fn depth_under(&self, parent: u32) -> u32 {
+        if parent == NO_PARENT {
+            0
+        } else {
+            self.nodes[parent as usize].depth + 1
+        }
+    }
+
+    /// Index just past the subtree rooted at `i` (nodes are in document order).
+    pub fn subtree_end(&self, i: usize) -> usize {
+        let d = self.nodes[i].depth;
+        let mut j = i + 1;
+        while j < self.nodes.len() && self.nodes[j].depth > d {
+            j += 1;
+        }
+        j
+    }
+
+    /// The text of the subtree rooted at `i`, whitespace collapsed.
+    pub fn text_of(&self, i: usize) -> String {
+        let end = self.subtree_end(i);
+        let mut out = String::new();
+        for n in &self.nodes[i..end] {
+            if let Some(t) = n.text() {
+                if self.in_json_ld(n) {
+                    continue;
+                }
+                out.push_str(t);
+                out.push(' ');
+            }
+        }
+        collapse_ws(&out)
+    }
+
+    fn in_json_ld(&self, n: &Node) -> bool {
+        n.parent != NO_PARENT && self.nodes[n.parent as usize].is_element("script")
+    }
+
+    /// Indices of the elements with this tag, in document order.
+    pub fn elements<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(move |(_, n)| n.is_element(tag))
+            .map(|(i, _)| i)
+    }
+
+    /// The ancestors of node `i`, nearest first.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut p = self.nodes[i].parent;
+        std::iter::from_fn(move || {
+            if p == NO_PARENT {
+                None
+            } else {
+                let cur = p as usize;
+                p = self.nodes[cur].parent;
+                Some(cur)
+            }
+        })
+    }
+}
+
+/// Collapses runs of white space to one space and trims the ends.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subtree_and_text() {
+        let mut p = Page::new("http://x/");
+        let html = p.push_element(NO_PARENT, "html", vec![]);
+        let body = p.push_element(html, "body", vec![]);
+        let para = p.push_element(body, "p", vec![("class".into(), "lead".into())]);
+        p.push_text(para, "Hello \n world".into(), 0);
+        let other = p.push_element(body, "p", vec![]);
+        p.push_text(other, "again".into(), 1);
+        assert_eq!(p.subtree_end(para as usize), other as usize);
+        assert_eq!(p.text_of(para as usize), "Hello world");
+        assert_eq!(p.text_of(body as usize), "Hello world again");
+        assert_eq!(p.nodes[para as usize].attr("class"), Some("lead"));
+        assert_eq!(p.ancestors(3).collect::<Vec<_>>(), vec![2, 1, 0]);
+    }
+}
