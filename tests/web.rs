@@ -12,7 +12,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 const SEED: &str = include_str!("../www/samples/sputnik-blinken.html");
 
 fn parse(html: &str) -> web_sys::Document {
-    web_sys::DomParser::new().unwrap().parse_from_string(html, web_sys::SupportedType::TextHtml).unwrap()
+    web_sys::DomParser::new()
+        .unwrap()
+        .parse_from_string(html, web_sys::SupportedType::TextHtml)
+        .unwrap()
 }
 
 fn document() -> web_sys::Document {
@@ -29,7 +32,10 @@ fn reads_a_parsed_document_like_the_native_reader() {
     assert!(page.elements("meta").count() > 20);
     let ld = page.elements("script").next().expect("JSON-LD script kept");
     assert!(page.nodes[ld + 1].text().unwrap().contains("NewsArticle"));
-    assert!(page.elements("style").next().is_none(), "style elements are skipped");
+    assert!(
+        page.elements("style").next().is_none(),
+        "style elements are skipped"
+    );
     // Every text handle points at the node whose text the snapshot holds.
     for n in &page.nodes {
         if let NodeKind::Text { text, dom_index } = &n.kind {
@@ -39,14 +45,23 @@ fn reads_a_parsed_document_like_the_native_reader() {
         }
     }
     let a = analysis::analyze(page);
-    assert!(a.meta.title.as_deref().unwrap_or("").starts_with("Blinken Failed to Offer Steps"));
+    assert!(a
+        .meta
+        .title
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Blinken Failed to Offer Steps"));
 }
 
 #[wasm_bindgen_test]
 fn deep_documents_do_not_overflow() {
     let html = "<div>".repeat(10_000) + "deep text" + &"</div>".repeat(10_000);
     let snap = dom::read(&parse(&html), "");
-    assert!(snap.page.nodes.iter().any(|n| n.text() == Some("deep text")));
+    assert!(snap
+        .page
+        .nodes
+        .iter()
+        .any(|n| n.text() == Some("deep text")));
 }
 
 #[wasm_bindgen_test]
@@ -57,12 +72,17 @@ fn annotate_then_clear_restores_the_dom() {
     fixture.set_id("newsmark-fixture");
     let parsed = parse(SEED);
     let article = parsed.query_selector("article").unwrap().unwrap();
-    fixture.append_child(&doc.import_node_with_deep(&article, true).unwrap()).unwrap();
+    fixture
+        .append_child(&doc.import_node_with_deep(&article, true).unwrap())
+        .unwrap();
     body.append_child(&fixture).unwrap();
     let before = doc.document_element().unwrap().outer_html();
 
     let r = wasm::toggle_document(doc.clone(), "https://example.org/a".into()).unwrap();
-    assert_eq!(js_sys::Reflect::get(&r, &"state".into()).unwrap(), JsValue::from_str("annotated"));
+    assert_eq!(
+        js_sys::Reflect::get(&r, &"state".into()).unwrap(),
+        JsValue::from_str("annotated")
+    );
     let host = doc.get_element_by_id(dom::HOST_ID).expect("panel host");
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("done"));
     let shadow = host.shadow_root().expect("open shadow root");
@@ -70,7 +90,10 @@ fn annotate_then_clear_restores_the_dom() {
     assert!(shadow.text_content().unwrap().contains("Officials"));
 
     let r = wasm::toggle_document(doc.clone(), "https://example.org/a".into()).unwrap();
-    assert_eq!(js_sys::Reflect::get(&r, &"state".into()).unwrap(), JsValue::from_str("cleared"));
+    assert_eq!(
+        js_sys::Reflect::get(&r, &"state".into()).unwrap(),
+        JsValue::from_str("cleared")
+    );
     assert!(doc.get_element_by_id(dom::HOST_ID).is_none());
     assert_eq!(doc.document_element().unwrap().outer_html(), before);
     assert_eq!(doc.adopted_style_sheets().length(), 0);
@@ -84,7 +107,12 @@ fn error_panel_leaves_page_as_it_was() {
     wasm::show_error(&doc, "Something failed");
     let host = doc.get_element_by_id(dom::HOST_ID).unwrap();
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
-    let err = host.shadow_root().unwrap().query_selector("[data-field=error]").unwrap().unwrap();
+    let err = host
+        .shadow_root()
+        .unwrap()
+        .query_selector("[data-field=error]")
+        .unwrap()
+        .unwrap();
     assert_eq!(err.text_content().as_deref(), Some("Something failed"));
     wasm::clear();
     assert_eq!(doc.document_element().unwrap().outer_html(), before);
@@ -92,14 +120,22 @@ fn error_panel_leaves_page_as_it_was() {
 
 #[wasm_bindgen_test]
 fn page_text_is_never_parsed_as_html() {
-    let doc = parse(r#"<html><head><title>&lt;img src=x onerror=alert(1)&gt;</title></head><body><article><p>Body text long enough to be the article, with commas, and more.</p></article></body></html>"#);
+    let doc = parse(
+        r#"<html><head><title>&lt;img src=x onerror=alert(1)&gt;</title></head><body><article><p>Body text long enough to be the article, with commas, and more.</p></article></body></html>"#,
+    );
     let snap = dom::read(&doc, "");
     let live = document();
     let r = newsmark::render::render(&live, &analysis::analyze(&snap.page), &[]).unwrap();
     let shadow = r.host().shadow_root().unwrap();
     assert!(shadow.query_selector("img").unwrap().is_none());
-    let title = shadow.query_selector("[data-field=title]").unwrap().unwrap();
-    assert_eq!(title.text_content().unwrap(), "<img src=x onerror=alert(1)>");
+    let title = shadow
+        .query_selector("[data-field=title]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        title.text_content().unwrap(),
+        "<img src=x onerror=alert(1)>"
+    );
     newsmark::render::clear(&live, r);
     let _ = live.unchecked_ref::<web_sys::Node>();
 }
