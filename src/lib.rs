@@ -12,6 +12,7 @@ pub mod meta;
 pub mod officials;
 pub mod page;
 pub mod source;
+pub mod timeline;
 
 #[cfg(feature = "native")]
 pub mod html;
