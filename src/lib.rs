@@ -11,6 +11,7 @@ pub mod data;
 pub mod meta;
 pub mod officials;
 pub mod page;
+pub mod quotes;
 pub mod source;
 pub mod timeline;
 
