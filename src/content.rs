@@ -62,6 +62,10 @@ const BLOCK_TAGS: &[&str] = &[
     "address",
 ];
 
+pub fn is_block(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag)
+}
+
 impl Article {
     /// Maps a byte range of `text` to (dom_index, start, end) ranges inside text nodes.
     pub fn locate(&self, start: usize, end: usize) -> Vec<(u32, usize, usize)> {

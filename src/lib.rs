@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod content;
+pub mod data;
 pub mod meta;
 pub mod officials;
 pub mod page;
@@ -16,6 +17,8 @@ pub mod html;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod reader;
 #[cfg(target_arch = "wasm32")]
 pub mod render;
 #[cfg(target_arch = "wasm32")]
