@@ -28,7 +28,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 
 export const CLICK_TIMEOUT_MS = 10_000;
-const HOOK_WAIT_MS = 3_000;
+const HOOK_WAIT_MS = 1_000;
 const NAV_TIMEOUT_MS = 30_000;
 
 const EXTENSION_URL = /^(chrome|moz)-extension:\/\//;

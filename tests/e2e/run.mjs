@@ -49,7 +49,8 @@ function check(name, ok, detail = '') {
 
 function brief(value) {
   const s = typeof value === 'string' ? value : JSON.stringify(value);
-  return s && s.length > 300 ? s.slice(0, 300) + '…' : s;
+  if (s === undefined || s === '') return '(missing)';
+  return s.length > 300 ? s.slice(0, 300) + '…' : s;
 }
 
 function checkQuiet(prefix, events, { allowUrls = [] } = {}) {
