@@ -4,7 +4,8 @@
 //
 // Usage:
 //   node tools/eval-pages.mjs --index ../shared/suites/index.jsonl --out out/preds.json
-//        [--www dist/www] [--jobs 2] [--batch 25] [--only <substring of ids>]
+//        [--www dist/www] [--jobs 2] [--batch 25] [--only <substring of ids>] [--verbose]
+//   --verbose prints the stack of every failing page to stderr.
 //   (or positionally: node tools/eval-pages.mjs <index.jsonl> <out.json>)
 //
 // The index is JSON Lines, one page a line: {"id", "html" (relative to the index's folder),
@@ -23,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, parseArgs, REPO_ROOT } from './serve.mjs';
 
-const args = parseArgs(process.argv.slice(2));
+const args = parseArgs(process.argv.slice(2), { flags: ['verbose'] });
 const indexFile = args.index || args._[0]
   ? path.resolve(args.index || args._[0])
   : path.resolve(REPO_ROOT, '../shared/suites/index.jsonl');
@@ -123,7 +124,10 @@ async function main() {
           state.page.evaluate((b) => window.newsmarkHarness.run(b), batch),
           batchTimeoutMs,
         );
-        for (const r of out) results.set(r.id, r.error ? { error: r.error } : r.result);
+        for (const r of out) {
+          results.set(r.id, r.error ? { error: r.error } : r.result);
+          if (r.error && args.verbose) process.stderr.write(`\n${r.id}: ${r.stack || r.error}\n`);
+        }
       } catch (e) {
         // The tab hung or crashed: blame the page it was on, retry the rest in a new tab.
         const reason = state.crashed ? 'renderer crashed' : e.message.split('\n')[0];

@@ -100,7 +100,7 @@ async function run(items) {
       const doc = new DOMParser().parseFromString(fetched.html, 'text/html');
       out.push({ id: item.id, result: plain(api.analyze_document(doc, item.url)) });
     } catch (e) {
-      out.push({ id: item.id, error: String((e && e.message) || e) });
+      out.push({ id: item.id, error: String((e && e.message) || e), stack: e && e.stack });
       if (e instanceof WebAssembly.RuntimeError) await load();
     }
   }
