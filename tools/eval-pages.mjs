@@ -23,6 +23,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, parseArgs, REPO_ROOT } from './serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_BIN } from '../tests/e2e/browser.mjs';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['verbose'] });
 const indexFile = args.index || args._[0]
@@ -93,17 +94,9 @@ async function main() {
   });
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    executablePath: CHROMIUM_BIN,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext();
   // Pages never load their subresources here (DOMParser documents are inert), but make

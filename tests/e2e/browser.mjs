@@ -234,6 +234,38 @@ class EventLog {
   }
 }
 
+/** Flags for every headless Chromium we start: no sandbox in containers, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+
+function unpackedExtension(extensionDir) {
+  const dir = path.resolve(extensionDir);
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`no extension at ${dir} (run make build first)`);
+  }
+  return dir;
+}
+
+/** Polls `find` every 100 ms until it yields something or timeoutMs passes (then null). */
+async function poll(find, timeoutMs) {
+  const t0 = Date.now();
+  for (;;) {
+    const found = await find();
+    if (found) return found;
+    if (Date.now() - t0 >= timeoutMs) return null;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function freshDir(prefix) {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
@@ -281,24 +313,13 @@ class ChromiumBrowser {
   static async launch({ extensionDir, headless = process.env.NEWSMARK_HEADFUL !== '1' } = {}) {
     const { chromium } = await import('playwright-core');
     const profile = freshDir('newsmark-chromium-');
-    const args = [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ];
+    const args = [...CHROMIUM_ARGS];
     if (extensionDir) {
-      const dir = path.resolve(extensionDir);
-      if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
-        throw new Error(`no extension at ${dir} (run make build first)`);
-      }
+      const dir = unpackedExtension(extensionDir);
       args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
     }
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+      executablePath: CHROMIUM_BIN,
       headless,
       args,
       ignoreDefaultArgs: ['--disable-extensions'],
@@ -376,18 +397,13 @@ class ChromiumBrowser {
 
   /** The open tab whose URL starts with `prefix` (e.g. a reader tab), waiting for it. */
   async findTab(prefix, timeoutMs = CLICK_TIMEOUT_MS) {
-    const t0 = Date.now();
-    while (Date.now() - t0 < timeoutMs) {
-      for (const p of this.context.pages()) {
-        if (p.url().startsWith(prefix)) {
-          const tab = this.watchPage(p);
-          await p.waitForLoadState('load').catch(() => {});
-          return tab;
-        }
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return null;
+    const page = await poll(
+      () => this.context.pages().find((p) => p.url().startsWith(prefix)),
+      timeoutMs,
+    );
+    if (!page) return null;
+    await page.waitForLoadState('load').catch(() => {});
+    return this.watchPage(page);
   }
 
   async close() {
@@ -569,10 +585,7 @@ class FirefoxBrowser {
       ],
     });
     if (extensionDir) {
-      const dir = path.resolve(extensionDir);
-      if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
-        throw new Error(`no extension at ${dir} (run make build first)`);
-      }
+      const dir = unpackedExtension(extensionDir);
       const r = await browser.send('webExtension.install', {
         extensionData: { type: 'path', path: dir },
       });
@@ -663,23 +676,18 @@ class FirefoxBrowser {
 
   /** The open tab whose URL starts with `prefix` (e.g. a reader tab), waiting for it. */
   async findTab(prefix, timeoutMs = CLICK_TIMEOUT_MS) {
-    const t0 = Date.now();
-    while (Date.now() - t0 < timeoutMs) {
+    const found = await poll(async () => {
       const tree = await this.send('browsingContext.getTree', { maxDepth: 0 });
-      for (const c of tree.contexts || []) {
-        if ((c.url || '').startsWith(prefix)) {
-          let tab = this.tabs.get(c.context);
-          if (!tab) {
-            tab = new FirefoxTab(this, c.context);
-            this.tabs.set(c.context, tab);
-          }
-          tab.currentUrl = c.url;
-          return tab;
-        }
-      }
-      await new Promise((r) => setTimeout(r, 100));
+      return (tree.contexts || []).find((c) => (c.url || '').startsWith(prefix));
+    }, timeoutMs);
+    if (!found) return null;
+    let tab = this.tabs.get(found.context);
+    if (!tab) {
+      tab = new FirefoxTab(this, found.context);
+      this.tabs.set(found.context, tab);
     }
-    return null;
+    tab.currentUrl = found.url;
+    return tab;
   }
 
   async close() {
