@@ -4,6 +4,7 @@
 // runs the same wasm on a DOMParser copy of the page in an extension page.
 const api = globalThis.browser ?? globalThis.chrome;
 const pending = new Map(); // reader id -> {html, url}
+const readers = new Map(); // article tab id -> reader tab id
 let nextId = 1;
 
 async function run(tabId, opts) {
@@ -14,6 +15,15 @@ async function run(tabId, opts) {
 async function handleClick(tab) {
   const t0 = Date.now();
   let result;
+  // A second click on an article shown in the reader closes the reader: the toggle.
+  if (readers.has(tab.id)) {
+    const readerTab = readers.get(tab.id);
+    readers.delete(tab.id);
+    try {
+      await api.tabs.remove(readerTab);
+      return { state: 'cleared', ms: Date.now() - t0 };
+    } catch (_) { /* closed already: annotate again */ }
+  }
   try {
     const loaded = await run(tab.id, { func: () => typeof globalThis.__newsmark === 'object' });
     if (!loaded) await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['pkg/newsmark.js', 'content.js'] });
@@ -25,7 +35,8 @@ async function handleClick(tab) {
     const id = String(nextId++);
     pending.set(id, { html: result.html, url: result.url });
     const readerUrl = api.runtime.getURL('reader.html#' + id);
-    await api.tabs.create({ url: readerUrl, index: tab.index + 1, openerTabId: tab.id });
+    const created = await api.tabs.create({ url: readerUrl, index: tab.index + 1, openerTabId: tab.id });
+    readers.set(tab.id, created.id);
     result = { state: 'reader', readerUrl, error: result.error };
   }
   result = result || { state: 'error', error: 'No result from the page.' };
@@ -34,6 +45,10 @@ async function handleClick(tab) {
 }
 
 api.action.onClicked.addListener((tab) => { handleClick(tab); });
+api.tabs.onRemoved.addListener((tabId) => {
+  readers.delete(tabId);
+  for (const [article, reader] of readers) if (reader === tabId) readers.delete(article);
+});
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg && msg.type === 'reader-get') {

@@ -2,7 +2,7 @@
 //! the mention spans the DOM layer highlights. Pure Rust: the same function serves the
 //! extension, the demo, the reader fallback, the eval tools and the tests.
 
-use crate::{content, meta, officials, page::Page};
+use crate::{content, meta, officials, page::Page, source};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -11,6 +11,8 @@ pub struct Analysis {
     pub meta: meta::Metadata,
     pub officials: Vec<officials::Official>,
     pub people: Vec<officials::Person>,
+    /// Who is behind the publisher (state-affiliated media list).
+    pub source_profile: source::SourceProfile,
     /// Where to highlight: byte ranges inside the DOM layer's text nodes.
     pub mentions: Vec<Mention>,
     /// Characters of main text analysed.
@@ -59,7 +61,15 @@ pub fn analyze(page: &Page) -> Analysis {
     if article.text.trim().is_empty() {
         notes.push("No article text found on this page.".to_string());
     }
+    // The canonical address names the publisher even on a copy served from elsewhere.
+    let profile_url = meta
+        .url
+        .clone()
+        .filter(|u| source::host_of(u).is_some())
+        .unwrap_or_else(|| page.url.clone());
+    let source_profile = source::profile(&profile_url, meta.site_name.as_deref());
     Analysis {
+        source_profile,
         article_chars: article.text.chars().count(),
         meta,
         officials: found.officials,

@@ -11,6 +11,7 @@ pub mod data;
 pub mod meta;
 pub mod officials;
 pub mod page;
+pub mod source;
 
 #[cfg(feature = "native")]
 pub mod html;

@@ -48,6 +48,21 @@ fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> R<Element> 
     Ok(e)
 }
 
+/// The global object of the window showing `doc` (a frame's document has its own), falling
+/// back to ours. Stylesheets and highlights must come from the document's own window.
+fn doc_global(doc: &Document) -> JsValue {
+    match doc.default_view() {
+        Some(w) => w.into(),
+        None => js_sys::global().into(),
+    }
+}
+
+fn new_sheet(doc: &Document) -> R<CssStyleSheet> {
+    let ctor: js_sys::Function =
+        Reflect::get(&doc_global(doc), &"CSSStyleSheet".into())?.dyn_into()?;
+    Ok(Reflect::construct(&ctor, &Array::new())?.unchecked_into())
+}
+
 /// Creates an element and appends it to `parent`.
 fn add(doc: &Document, parent: &Element, tag: &str, class: &str, text: Option<&str>) -> R<Element> {
     let e = el(doc, tag, class, text)?;
@@ -62,7 +77,7 @@ pub fn render(doc: &Document, analysis: &Analysis, texts: &[Node]) -> R<Rendered
     host.set_attribute("data-newsmark", "panel")?;
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let shadow = host.attach_shadow(&init)?;
-    let sheet = CssStyleSheet::new()?;
+    let sheet = new_sheet(doc)?;
     sheet.replace_sync(PANEL_CSS)?;
     shadow.set_adopted_style_sheets(&Array::of1(&sheet));
     let panel = build_panel(doc, analysis)?;
@@ -76,7 +91,7 @@ pub fn render(doc: &Document, analysis: &Analysis, texts: &[Node]) -> R<Rendered
     };
     parent.append_child(&host)?;
 
-    let page_sheet = CssStyleSheet::new().ok();
+    let page_sheet = new_sheet(doc).ok();
     if let Some(s) = &page_sheet {
         let _ = s.replace_sync(PAGE_CSS);
         let sheets = doc.adopted_style_sheets();
@@ -109,7 +124,7 @@ pub fn render_error(doc: &Document, message: &str) -> R<Rendered> {
 }
 
 fn highlight(doc: &Document, a: &Analysis, texts: &[Node], out: &mut Rendered) -> R<()> {
-    let global = js_sys::global();
+    let global = doc_global(doc);
     let css = Reflect::get(&global, &"CSS".into())?;
     let registry = if css.is_undefined() {
         JsValue::UNDEFINED
@@ -169,7 +184,7 @@ fn utf16_offset(s: &str, byte: usize) -> Option<u32> {
 /// Removes the panel, highlights, page stylesheet and marks: the DOM is as it was.
 pub fn clear(doc: &Document, r: Rendered) {
     r.host.remove();
-    if let Ok(css) = Reflect::get(&js_sys::global(), &"CSS".into()) {
+    if let Ok(css) = Reflect::get(&doc_global(doc), &"CSS".into()) {
         if let Ok(reg) = Reflect::get(&css, &"highlights".into()) {
             if let Ok(del) = Reflect::get(&reg, &"delete".into()) {
                 if let Ok(del) = del.dyn_into::<js_sys::Function>() {
