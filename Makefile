@@ -2,12 +2,12 @@
 # `make test` runs every test. Both install what is missing first (scripts/setup.sh).
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
-WASM_RAW := target/wasm32-unknown-unknown/release/newsmark.wasm
+WASM_RAW := $(or $(CARGO_TARGET_DIR),target)/wasm32-unknown-unknown/release/newsmark.wasm
 WASM_OPT := $(CURDIR)/node_modules/.bin/wasm-opt
 BROWSER ?= chromium
 PORT ?= 8765
 
-.PHONY: setup build wasm run test test-native test-wasm e2e lint-ext eval-pages eval-text e2e-page bench data clean
+.PHONY: setup build wasm run test test-native test-tools test-wasm e2e lint-ext eval-pages eval-text e2e-page bench data clean
 
 setup:
 	@scripts/setup.sh
@@ -29,7 +29,7 @@ wasm:
 run: build
 	@node tools/run.mjs
 
-test: build test-native test-wasm e2e lint-ext
+test: build test-native test-tools test-wasm e2e lint-ext
 	@echo "make test: all suites passed"
 
 test-native:
@@ -37,6 +37,9 @@ test-native:
 
 test-wasm:
 	@wasm-pack test --headless --chrome --firefox --mode no-install -- -q
+
+test-tools:
+	@node --test tests/tools/
 
 e2e:
 	@node tests/e2e/run.mjs

@@ -7,8 +7,70 @@
 //! as if their content were the host's children: their text is visible to the reader.
 
 use crate::page::{Page, KEPT_ATTRS, MAX_NODES, MAX_TEXT_BYTES, NO_PARENT, SKIPPED_TAGS};
-use wasm_bindgen::JsCast;
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node};
+
+/// DOM getters taken from the prototypes, never from the objects: a `<form>` (or the
+/// document) exposes its named controls as properties, so `form.id` or `form.firstChild`
+/// can be an `<input name="id">`. Reading through the prototype's getter is immune, and a
+/// non-string result is checked instead of trusted.
+struct Getters {
+    first_child: Function,
+    next_sibling: Function,
+    node_type: Function,
+    local_name: Function,
+    attributes: Function,
+    shadow_root: Function,
+    document_element: Function,
+    body: Function,
+}
+
+fn getter(proto_of: &str, name: &str) -> Function {
+    let found = (|| -> Result<Function, JsValue> {
+        let ctor = Reflect::get(&js_sys::global(), &proto_of.into())?;
+        let proto = Reflect::get(&ctor, &"prototype".into())?;
+        let desc = js_sys::Object::get_own_property_descriptor(&proto.into(), &name.into());
+        Reflect::get(&desc, &"get".into())?.dyn_into::<Function>()
+    })();
+    // Without the getter (never in a real browser), fall back to plain property access.
+    found.unwrap_or_else(|_| Function::new_no_args(&format!("return this.{name};")))
+}
+
+thread_local! {
+    static GETTERS: Getters = Getters {
+        first_child: getter("Node", "firstChild"),
+        next_sibling: getter("Node", "nextSibling"),
+        node_type: getter("Node", "nodeType"),
+        local_name: getter("Element", "localName"),
+        attributes: getter("Element", "attributes"),
+        shadow_root: getter("Element", "shadowRoot"),
+        document_element: getter("Document", "documentElement"),
+        body: getter("Document", "body"),
+    };
+}
+
+/// Null/undefined to None. No `instanceof` check: nodes of a frame's document come from
+/// another realm, and the prototype getters only return real nodes anyway.
+fn node_of(v: JsValue) -> Option<Node> {
+    (!v.is_null() && !v.is_undefined()).then(|| v.unchecked_into())
+}
+
+/// `document.documentElement`, safe from clobbering.
+pub fn root_element(doc: &Document) -> Option<Element> {
+    GETTERS
+        .with(|g| g.document_element.call0(doc).ok())
+        .and_then(node_of)
+        .map(|n| n.unchecked_into())
+}
+
+/// `document.body`, safe from clobbering.
+pub fn body(doc: &Document) -> Option<Element> {
+    GETTERS
+        .with(|g| g.body.call0(doc).ok())
+        .and_then(node_of)
+        .map(|n| n.unchecked_into())
+}
 
 /// Marks text that has no DOM handle (JSON-LD script bodies).
 pub const NO_DOM: u32 = u32::MAX;
@@ -29,13 +91,13 @@ pub fn read(doc: &Document, url: &str) -> Snapshot {
         texts: Vec::new(),
     };
     snap.page.now_ms = js_sys::Date::now();
-    if let Some(root) = doc.document_element() {
-        read_subtree(&mut snap, root.unchecked_ref::<Node>());
+    if let Some(root) = root_element(doc) {
+        GETTERS.with(|g| read_subtree(g, &mut snap, root.unchecked_ref::<Node>()));
     }
     snap
 }
 
-fn read_subtree(snap: &mut Snapshot, root: &Node) {
+fn read_subtree(g: &Getters, snap: &mut Snapshot, root: &Node) {
     // Path of (DOM node, snapshot index) from `root` to the current node's parent.
     let mut path: Vec<(Node, u32)> = Vec::new();
     let mut text_bytes = 0usize;
@@ -47,13 +109,25 @@ fn read_subtree(snap: &mut Snapshot, root: &Node) {
             return;
         }
         let mut descend: Option<(Node, u32)> = None;
-        match node.node_type() {
+        let node_type = g
+            .node_type
+            .call0(&node)
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0) as u16;
+        match node_type {
             Node::ELEMENT_NODE => {
-                let el: &Element = node.unchecked_ref();
-                let tag = el.local_name().to_ascii_lowercase();
-                let skip = SKIPPED_TAGS.contains(&tag.as_str()) || el.id() == HOST_ID;
+                let tag = g
+                    .local_name
+                    .call0(&node)
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let attrs = kept_attrs(g, &node);
+                let ours = attrs.iter().any(|(k, v)| k == "id" && v == HOST_ID);
+                let skip = tag.is_empty() || SKIPPED_TAGS.contains(&tag.as_str()) || ours;
                 if !skip {
-                    let attrs = kept_attrs(el);
                     if tag == "script" {
                         let is_ld = attrs.iter().any(|(k, v)| {
                             k == "type" && v.to_ascii_lowercase().contains("ld+json")
@@ -68,10 +142,12 @@ fn read_subtree(snap: &mut Snapshot, root: &Node) {
                         let idx = snap.page.push_element(parent_idx, &tag, attrs);
                         // An open shadow root's content is what the reader sees; read it in
                         // place of the light children it would slot.
-                        let first = match el.shadow_root() {
-                            Some(sr) => sr.first_child(),
-                            None => node.first_child(),
-                        };
+                        let shadow = g.shadow_root.call0(&node).ok().and_then(node_of);
+                        let first = g
+                            .first_child
+                            .call0(shadow.as_ref().unwrap_or(&node))
+                            .ok()
+                            .and_then(node_of);
                         if let Some(f) = first {
                             descend = Some((f, idx));
                         }
@@ -96,28 +172,30 @@ fn read_subtree(snap: &mut Snapshot, root: &Node) {
             continue;
         }
         // Next sibling, or climb until an ancestor has one. Never leave `root`.
-        let mut next = if node == *root {
-            None
-        } else {
-            node.next_sibling()
-        };
+        let sibling = |n: &Node| g.next_sibling.call0(n).ok().and_then(node_of);
+        let mut next = if node == *root { None } else { sibling(&node) };
         while next.is_none() {
             let Some((up, up_parent)) = path.pop() else {
                 break;
             };
             parent_idx = up_parent;
-            next = if up == *root { None } else { up.next_sibling() };
+            next = if up == *root { None } else { sibling(&up) };
         }
         cur = next;
     }
 }
 
-fn kept_attrs(el: &Element) -> Vec<(String, String)> {
+fn kept_attrs(g: &Getters, el: &Node) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    if !el.has_attributes() {
+    let Some(map) = g
+        .attributes
+        .call0(el)
+        .ok()
+        .and_then(node_of)
+        .map(|n| n.unchecked_into::<web_sys::NamedNodeMap>())
+    else {
         return out;
-    }
-    let map = el.attributes();
+    };
     for i in 0..map.length() {
         if let Some(a) = map.item(i) {
             let name = a.local_name().to_ascii_lowercase();

@@ -139,3 +139,19 @@ fn page_text_is_never_parsed_as_html() {
     newsmark::render::clear(&live, r);
     let _ = live.unchecked_ref::<web_sys::Node>();
 }
+
+#[wasm_bindgen_test]
+fn clobbered_form_and_document_properties_are_read_safely() {
+    // A form exposes its controls as properties: form.id, form.firstChild, form.localName...
+    let html = r#"<html><body><form id="f"><input name="id"><input name="localName"><input name="firstChild"><input name="nextSibling"><input name="attributes"><input name="nodeType"><p>Inside the form, text that must be read.</p></form><img name="body"><img name="documentElement"><p>After the form.</p></body></html>"#;
+    let snap = dom::read(&parse(html), "");
+    let texts: Vec<&str> = snap.page.nodes.iter().filter_map(|n| n.text()).collect();
+    assert!(texts.contains(&"Inside the form, text that must be read."));
+    assert!(texts.contains(&"After the form."));
+    let form = snap
+        .page
+        .elements("form")
+        .next()
+        .expect("form read as an element");
+    assert_eq!(snap.page.nodes[form].attr("id"), Some("f"));
+}
