@@ -6,8 +6,13 @@
 //! only) reads a live or parsed `Document` into that snapshot and renders the results.
 
 pub mod analysis;
+pub mod byline;
 pub mod content;
+pub mod dates;
+pub mod jsonld;
 pub mod meta;
+pub mod metatags;
+pub mod microdata;
 pub mod officials;
 pub mod page;
 
