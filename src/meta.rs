@@ -77,12 +77,7 @@ pub fn extract(page: &Page) -> Metadata {
         tags: MetaTags::read(page),
         ld: jsonld::read(page),
         props: microdata::read(page),
-        h1: page
-            .elements("h1")
-            .map(|i| page.text_of(i))
-            .filter(|t| !t.is_empty())
-            .take(5)
-            .collect(),
+        h1: headings(page),
     };
     let mut m = Metadata::default();
     pick_url(&ev, &mut m);
@@ -97,6 +92,42 @@ pub fn extract(page: &Page) -> Metadata {
             .push("A JSON-LD block on this page is malformed and was skipped.".into());
     }
     m
+}
+
+/// The text of an element as the DOM's textContent joins it (no space added between
+/// inline nodes), white space collapsed.
+fn inner_text(page: &Page, i: usize) -> String {
+    let end = page.subtree_end(i);
+    let mut out = String::new();
+    for n in &page.nodes[i..end] {
+        if let Some(t) = n.text() {
+            out.push_str(t);
+        } else if matches!(n.tag(), Some("br" | "p" | "div" | "li")) {
+            out.push(' ');
+        }
+    }
+    collapse_ws(&out)
+}
+
+/// The first few <h1> texts outside navigation, asides and footers.
+fn headings(page: &Page) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in page.elements("h1") {
+        let hidden = page
+            .ancestors(i)
+            .any(|a| matches!(page.nodes[a].tag(), Some("nav" | "aside" | "footer")));
+        if hidden {
+            continue;
+        }
+        let t = inner_text(page, i);
+        if !t.is_empty() && t.chars().count() <= 300 {
+            out.push(t);
+        }
+        if out.len() == 5 {
+            break;
+        }
+    }
+    out
 }
 
 fn set(m: &mut Metadata, field: &str, how: impl Into<String>) {
@@ -347,17 +378,44 @@ fn strip_site(title: &str, site: Option<&str>, domain: Option<&str>) -> Option<S
     None
 }
 
+/// Words of a title for overlap tests (lower case, letters and digits only).
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Is the visible heading `h` the same headline as the metadata title `t`, maybe with the
+/// site's name or a kicker around it? (Reworded titles do not count: an SEO title that
+/// shares most words with a heading may still be the one the publisher chose.)
+fn same_headline(h: &str, t: &str) -> bool {
+    let (nh, nt) = (norm(h), norm(t));
+    if nh.is_empty() || nt.is_empty() {
+        return false;
+    }
+    if nh == nt {
+        return true;
+    }
+    let (ch, ct) = (nh.chars().count(), nt.chars().count());
+    if nt.contains(&nh) && ch * 2 >= ct && ch >= 8 {
+        return true;
+    }
+    false
+}
+
 fn pick_title(ev: &Evidence, m: &mut Metadata) {
     let art = ev.article();
     let site = m.site_name.clone();
     let domain = m.domain.clone();
+    let tag = ev.tags.title_tag.clone().map(|t| decode_entities(&t));
     let cands: Vec<(Option<String>, &str)> = vec![
+        (non_empty(ev.tags.get("og:title")), "og:title"),
+        (non_empty(ev.tags.get("twitter:title")), "twitter:title"),
         (
             art.and_then(|a| non_empty(a.headline.as_deref())),
             "JSON-LD headline",
         ),
-        (non_empty(ev.tags.get("og:title")), "og:title"),
-        (non_empty(ev.tags.get("twitter:title")), "twitter:title"),
         (
             ev.tags
                 .first_of(&[
@@ -382,36 +440,31 @@ fn pick_title(ev: &Evidence, m: &mut Metadata) {
             art.and_then(|a| non_empty(a.name.as_deref())),
             "JSON-LD name",
         ),
+        (tag.clone(), "<title>"),
     ];
-    let tag = ev.tags.title_tag.clone().map(|t| decode_entities(&t));
-    let mut chosen: Option<(String, String)> = None;
-    for (c, how) in cands {
-        if let Some(t) = c {
-            chosen = Some((t, how.to_string()));
-            break;
+    let cands: Vec<(String, &str)> = cands
+        .into_iter()
+        .filter_map(|(c, how)| c.map(|c| (c, how)))
+        .collect();
+    // The visible headline wins when the metadata confirms it: it is what the reader sees,
+    // without the site's name or an SEO rewrite.
+    let is_site = |h: &str| names_site(h, site.as_deref(), None) && words(h).len() <= 4;
+    for h in ev.h1.iter().filter(|h| !is_site(h)) {
+        if let Some((_, how)) = cands.iter().find(|(t, _)| same_headline(h, t)) {
+            m.title = Some(h.clone());
+            set(m, "title", format!("<h1> matching {how}"));
+            return;
         }
     }
-    if chosen.is_none() {
-        if let Some(t) = &tag {
-            // An <h1> that the <title> contains is the headline without the site's name.
-            let h1 = ev
-                .h1
-                .iter()
-                .find(|h| h.chars().count() >= 4 && norm(t).contains(&norm(h)));
-            chosen = match h1 {
-                Some(h) => Some((h.clone(), "<h1> inside <title>".into())),
-                None => Some((t.clone(), "<title>".into())),
-            };
-        }
-    }
-    if chosen.is_none() {
-        if let Some(h) = ev.h1.first() {
-            chosen = Some((h.clone(), "<h1>".into()));
-        }
-    }
-    let Some((mut t, mut how)) = chosen else {
+    let Some((t, how)) = cands
+        .first()
+        .cloned()
+        .or_else(|| ev.h1.first().map(|h| (h.clone(), "<h1>")))
+    else {
         return;
     };
+    let mut how = how.to_string();
+    let mut t = t;
     if let Some(s) = strip_site(&t, site.as_deref(), domain.as_deref()) {
         if s.chars().count() >= 3 {
             t = s;
