@@ -372,7 +372,7 @@ static TEXT_MDY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static TEXT_YMD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?:\b|T)").unwrap());
 static TEXT_NUM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./-])(\d{1,2})([./-])(\d{4}|\d{2})\b").unwrap());
 static TEXT_CJK: LazyLock<Regex> = LazyLock::new(|| {

@@ -268,7 +268,21 @@ fn pick_lang(ev: &Evidence, m: &mut Metadata) {
 
 fn pick_site(ev: &Evidence, m: &mut Metadata) {
     let art = ev.article();
-    let cands: [(Option<String>, &str); 8] = [
+    let domain = m.domain.clone();
+    // The <title> segment that names the site's domain ("Headline | Site").
+    let from_title = ev.tags.title_tag.as_deref().and_then(|t| {
+        TITLE_SEPS.iter().find_map(|sep| {
+            let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
+            if parts.len() < 2 {
+                return None;
+            }
+            [parts[parts.len() - 1], parts[0]]
+                .into_iter()
+                .find(|p| names_site(p, None, domain.as_deref()) && words(p).len() <= 5)
+                .map(str::to_string)
+        })
+    });
+    let cands: Vec<(Option<String>, &str)> = vec![
         (non_empty(ev.tags.get("og:site_name")), "og:site_name"),
         (
             art.and_then(|a| a.publisher.as_deref())
@@ -276,10 +290,6 @@ fn pick_site(ev: &Evidence, m: &mut Metadata) {
             "JSON-LD publisher",
         ),
         (non_empty(ev.ld.website.as_deref()), "JSON-LD WebSite name"),
-        (
-            non_empty(ev.ld.organization.as_deref()),
-            "JSON-LD Organization name",
-        ),
         (
             ev.props
                 .iter()
@@ -302,18 +312,44 @@ fn pick_site(ev: &Evidence, m: &mut Metadata) {
                     "dcterms.publisher",
                     "publisher",
                     "citation_publisher",
-                    "copyright",
+                    "citation_journal_title",
                 ])
                 .and_then(|(_, v)| non_empty(Some(v))),
             "meta publisher",
         ),
+        (from_title, "<title> segment naming the domain"),
+        (
+            non_empty(ev.ld.organization.as_deref()),
+            "JSON-LD Organization name",
+        ),
     ];
-    for (c, how) in cands {
-        if let Some(s) = c.filter(|s| s.chars().count() <= 80 && !s.contains("://")) {
-            m.site_name = Some(s);
-            set(m, "site_name", how);
-            return;
+    let cands: Vec<(String, &str)> = cands
+        .into_iter()
+        .filter_map(|(c, how)| c.map(|c| (c, how)))
+        .filter(|(c, _)| !c.is_empty() && c.chars().count() <= 80 && !c.contains("://"))
+        .collect();
+    // A name that matches the domain beats one that does not (a section name in
+    // og:site_name, an organisation the page is about).
+    let structured = ["og:site_name", "JSON-LD publisher", "JSON-LD WebSite name"];
+    let pick = cands
+        .iter()
+        .filter(|(_, how)| structured.contains(how))
+        .find(|(c, _)| names_site(c, None, domain.as_deref()))
+        .or_else(|| {
+            cands
+                .iter()
+                .find(|(_, how)| *how != "JSON-LD Organization name")
+        });
+    if let Some((s, how)) = pick {
+        if let Some((first, fhow)) = cands.first() {
+            if first != s && *fhow == "og:site_name" {
+                m.conflicts.push(format!(
+                    "og:site_name \"{first}\" differs from the {how} \"{s}\""
+                ));
+            }
         }
+        m.site_name = Some(s.clone());
+        set(m, "site_name", *how);
     }
 }
 
@@ -332,6 +368,22 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
+/// The label that names the site in a host: "bbc" in "www.bbc.co.uk", "wikipedia" in
+/// "en.wikipedia.org".
+fn main_label(host: &str) -> &str {
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let mut n = labels.len().saturating_sub(1);
+    if n >= 2
+        && matches!(
+            labels[n - 1],
+            "co" | "com" | "org" | "net" | "ac" | "gov" | "ne" | "or" | "go" | "edu"
+        )
+    {
+        n -= 1;
+    }
+    labels.get(n.saturating_sub(1)).copied().unwrap_or(host)
+}
+
 /// Does this title segment name the site (its name or its domain's main label)?
 fn names_site(seg: &str, site: Option<&str>, domain: Option<&str>) -> bool {
     let n = norm(seg);
@@ -344,13 +396,17 @@ fn names_site(seg: &str, site: Option<&str>, domain: Option<&str>) -> bool {
         }
     }
     if let Some(d) = domain {
-        let d = d.trim_start_matches("www.");
-        let label = d.split('.').next().unwrap_or(d);
+        let label = main_label(d);
         let l = norm(label);
-        if l.len() >= 3 && (n == l || n.replace("the", "") == l || n.contains(&l)) {
+        if l.len() >= 3
+            && (n == l
+                || n.replace("the", "") == l
+                || n.contains(&l)
+                || (n.len() >= 4 && l.starts_with(&n)))
+        {
             return true;
         }
-        if norm(d) == n {
+        if norm(d.trim_start_matches("www.")) == n {
             return true;
         }
     }
