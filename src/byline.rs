@@ -12,12 +12,17 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\S+@\S+\.\w+|https?://\S+|www\.\S+").unwrap());
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\S+@\S+\.\w+|https?://\S+|www\.\S+|(?:^|\s)@\w+|\(\s*\)").unwrap()
+});
+/// Degrees and post-nominals that follow a name after a comma ("Ann Lee, PhD").
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:ph\.?\s?d|m\.?d|m\.?s|m\.?sc|b\.?sc|m\.?a|b\.?a|r\.?d|r\.?n|mph|mba|jr|sr|ii|iii|dr|prof|esq|cpa|lcsw|facp|frcp|dvm|pharmd|cfa)\.?$").unwrap()
+});
 /// Where a byline stops being names: a date, a time, "Updated", a role after a comma.
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\bon\s+\d|\d{1,2}[:/.]\d{1,2}|\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\bfollow\b|\btwitter\b|\bemail\b|\bread more\b|\bmore by\b|\bview all\b|\bfor\s+(?:the|cnn|bbc|npr|the)\b|\(\s*@|\bstaff\s+(?:writer|reporter)|\bcorrespondent\b|\bcontributor\b|\beditor\b|\breporter\b|\bcolumnist\b|\bphoto(?:grapher)?s?\b).*$",
+        r"(?i)\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\bon\s+\d|\d{1,2}[:/.]\d{1,2}|\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\bfollow\b|\btwitter\b|\bemail\b|\bread more\b|\bmore by\b|\bview all\b|\bfor\s+the\b|\(\s*@|\bstaff\s+(?:writer|reporter)|\bcorrespondent\b|\bcontributor\b|\beditor\b|\breporter\b|\bcolumnist\b|\bphoto(?:grapher)?s?\b|(?-i:\s+in\s+[A-Z])).*$",
     )
     .unwrap()
 });
@@ -53,6 +58,11 @@ const PLACEHOLDERS: &[&str] = &[
     "agencies",
     "agency",
     "press release",
+    "no author",
+    "none",
+    "null",
+    "author",
+    "by",
 ];
 
 /// Is `s` a placeholder ("Staff", "Admin", "Editorial Team") rather than a name?
@@ -90,6 +100,9 @@ pub fn names(raw: &str) -> Vec<String> {
             .trim_end_matches('.')
             .trim();
         let p = fix_case(p);
+        if DEGREE.is_match(&p) {
+            continue;
+        }
         if looks_like_name(&p) && !out.iter().any(|o| o.eq_ignore_ascii_case(&p)) {
             out.push(p);
         }
@@ -208,6 +221,58 @@ fn byline_class(class: &str) -> Option<&'static str> {
     None
 }
 
+/// Does this class/id say the element is a comment thread, a related-stories box or a
+/// sidebar? ("no-sidebars" on a body does not.)
+pub fn is_aside_class(class: &str) -> bool {
+    class.split_whitespace().any(|tok| {
+        let t = tok.to_ascii_lowercase();
+        if t.starts_with("no-") || t.starts_with("has-") || t.starts_with("with-") {
+            return false;
+        }
+        t.split(['-', '_'])
+            .any(|w| w.starts_with("comment") || w == "related" || w.starts_with("sidebar"))
+    })
+}
+
+fn class_and_id(page: &Page, i: usize) -> String {
+    let n = &page.nodes[i];
+    format!(
+        "{} {} {}",
+        n.attr("class").unwrap_or(""),
+        n.attr("id").unwrap_or(""),
+        n.attr("rel").unwrap_or("")
+    )
+}
+
+static BARE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:written|posted|reported|words)\s+)?(?:by|von|par|por|door)\s*:?\s*$")
+        .unwrap()
+});
+
+/// Names inside a byline element: the links or name-classed parts when they hold names
+/// (so a role or outlet glued after the name stays out), else the whole text.
+fn names_in(page: &Page, i: usize) -> Vec<String> {
+    let end = page.subtree_end(i);
+    let mut parts = Vec::new();
+    for j in i + 1..end {
+        let n = &page.nodes[j];
+        let named = n.is_element("a")
+            || n.attr("class")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("name"));
+        if named {
+            let t = page.text_of(j);
+            if capitalised_name(&t) || capitalised_name(&fix_case(&t)) {
+                parts.push(fix_case(&t));
+            }
+        }
+    }
+    if !parts.is_empty() {
+        parts.dedup();
+        return parts;
+    }
+    names(&page.text_of(i))
+}
+
 /// Visible bylines in the body, best first: elements whose class or id says byline or
 /// author, then short text lines that start with "By".
 pub fn find_visible(page: &Page) -> Vec<Visible> {
@@ -230,49 +295,48 @@ pub fn find_visible(page: &Page) -> Vec<Visible> {
         if !in_body {
             continue;
         }
-        if n.tag().is_some() {
-            let class = format!(
-                "{} {} {}",
-                n.attr("class").unwrap_or(""),
-                n.attr("id").unwrap_or(""),
-                n.attr("rel").unwrap_or("")
-            );
-            let lc = class.to_ascii_lowercase();
-            if lc.contains("comment") || lc.contains("related") || lc.contains("sidebar") {
+        if let Some(tag) = n.tag() {
+            let class = class_and_id(page, i);
+            if !matches!(tag, "body" | "main" | "article") && is_aside_class(&class) {
                 skip_until = page.subtree_end(i);
                 continue;
             }
             if let Some(how) = byline_class(&class) {
-                let end = page.subtree_end(i);
                 // The smallest element that says so: a wrapper holding a whole article is
                 // not a byline.
-                let text = page.text_of(i);
-                if text.chars().count() <= 200 {
-                    let names = names(&text);
+                if page.text_of(i).chars().count() <= 200 {
+                    let names = names_in(page, i);
                     if !names.is_empty() {
                         out.push(Visible {
                             names,
                             node: i,
                             how,
                         });
-                        skip_until = end;
+                        skip_until = page.subtree_end(i);
                     }
                 }
             }
         } else if let Some(t) = n.text() {
-            if t.len() < 120 && BY_LINE.is_match(t) {
-                // The "By" may sit in its own text node before a link holding the name.
-                let parent = n.parent as usize;
-                let whole = if parent < page.nodes.len() {
-                    page.text_of(parent)
-                } else {
-                    t.to_string()
-                };
-                let src = if whole.len() < 160 {
-                    whole
-                } else {
-                    t.to_string()
-                };
+            let bare = BARE_BY.is_match(t);
+            if t.len() < 120 && (bare || BY_LINE.is_match(t)) {
+                // The "By" may sit in its own element before the one holding the name:
+                // climb until the text holds more than the "By".
+                let mut src = t.to_string();
+                let mut at = n.parent as usize;
+                for _ in 0..3 {
+                    if at >= page.nodes.len() {
+                        break;
+                    }
+                    let whole = page.text_of(at);
+                    if whole.chars().count() > 160 {
+                        break;
+                    }
+                    src = whole;
+                    if !BARE_BY.is_match(&src) {
+                        break;
+                    }
+                    at = page.nodes[at].parent as usize;
+                }
                 let names = names(&src);
                 if !names.is_empty() {
                     by_lines.push(Visible {

@@ -541,7 +541,11 @@ fn usable_names(raw: &[String], m: &Metadata) -> Vec<String> {
             continue;
         }
         for n in byline::names(r) {
-            if m.site_name.as_deref().is_some_and(|s| norm(s) == norm(&n)) {
+            let is_site = m.site_name.as_deref().is_some_and(|s| norm(s) == norm(&n))
+                || m.domain
+                    .as_deref()
+                    .is_some_and(|d| norm(main_label(d)) == norm(&n));
+            if is_site {
                 continue;
             }
             if !out.iter().any(|o| norm(o) == norm(&n)) {
@@ -567,6 +571,7 @@ fn pick_authors(ev: &Evidence, m: &mut Metadata) {
         "article:author_name",
         "og:article:author",
         "twitter:creator:name",
+        "cxenseparse:author",
         "creator",
     ];
     let mut cands: Vec<(Vec<String>, String)> = Vec::new();
@@ -579,10 +584,14 @@ fn pick_authors(ev: &Evidence, m: &mut Metadata) {
             cands.push((vals, format!("meta {k}")));
         }
     }
+    // Authors of the first article item only: later items are related stories or citations.
+    let is_author = |p: &&Prop| p.name == "author" || p.name == "creator";
+    let first_item = ev.props.iter().filter(is_author).map(|p| p.item).next();
     let md: Vec<String> = ev
         .props
         .iter()
-        .filter(|p| p.name == "author" || p.name == "creator")
+        .filter(is_author)
+        .filter(|p| Some(p.item) == first_item)
         .map(|p| p.value.clone())
         .collect();
     cands.push((md, "microdata author".into()));
@@ -591,7 +600,7 @@ fn pick_authors(ev: &Evidence, m: &mut Metadata) {
         .author_links
         .iter()
         .map(|(t, _)| t.clone())
-        .filter(|t| !t.is_empty())
+        .filter(|t| byline::capitalised_name(t))
         .collect();
     cands.push((rel, "rel=author link".into()));
     for (raw, how) in cands {
@@ -602,7 +611,13 @@ fn pick_authors(ev: &Evidence, m: &mut Metadata) {
             return;
         }
     }
-    if let Some(v) = byline::find_visible(ev.page).into_iter().next() {
+    let visible = byline::find_visible(ev.page).into_iter().find_map(|mut v| {
+        // Free text earns trust only by looking like names.
+        v.names.retain(|n| byline::capitalised_name(n));
+        v.names = usable_names(&v.names, m);
+        (!v.names.is_empty()).then_some(v)
+    });
+    if let Some(v) = visible {
         m.author = v.names;
         set(m, "author", format!("visible {}", v.how));
         return;

@@ -44,7 +44,16 @@ impl MetaTags {
                     if value.is_empty() {
                         continue;
                     }
+                    // An itemprop inside an item belongs to that item (a cited work, a
+                    // related story), not to the page: `microdata` reads those.
+                    let scoped = n.attr("itemprop").is_some()
+                        && page
+                            .ancestors(i)
+                            .any(|a| page.nodes[a].attr("itemscope").is_some());
                     for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+                        if key_attr == "itemprop" && scoped {
+                            continue;
+                        }
                         if let Some(keys) = n.attr(key_attr) {
                             for k in keys.split_whitespace() {
                                 out.pairs.push((k.to_lowercase(), value.clone()));

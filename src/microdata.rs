@@ -12,6 +12,8 @@ pub struct Prop {
     pub scope: String,
     /// The property's element.
     pub node: usize,
+    /// The nearest enclosing item's element, if any.
+    pub item: Option<usize>,
 }
 
 /// Every itemprop in the body and head, in document order. `author`/`creator`/`publisher`
@@ -25,7 +27,10 @@ pub fn read(page: &Page) -> Vec<Prop> {
         let tag = n.tag().unwrap_or("");
         let value = if tag == "meta" {
             // Head meta tags are read by `metatags`; in the body they belong to an item.
-            n.attr("content").unwrap_or("").to_string()
+            n.attr("content")
+                .or_else(|| n.attr("value"))
+                .unwrap_or("")
+                .to_string()
         } else if let Some(dt) = n.attr("datetime").filter(|_| tag == "time") {
             dt.to_string()
         } else if let Some(c) = n.attr("content") {
@@ -48,9 +53,10 @@ pub fn read(page: &Page) -> Vec<Prop> {
         if value.is_empty() {
             continue;
         }
-        let scope = page
+        let item = page
             .ancestors(i)
-            .find(|&a| page.nodes[a].attr("itemscope").is_some())
+            .find(|&a| page.nodes[a].attr("itemscope").is_some());
+        let scope = item
             .and_then(|a| page.nodes[a].attr("itemtype"))
             .map(|t| {
                 let t = t.split_whitespace().next().unwrap_or("");
@@ -63,6 +69,7 @@ pub fn read(page: &Page) -> Vec<Prop> {
                 value: value.clone(),
                 scope: scope.clone(),
                 node: i,
+                item,
             });
         }
     }
@@ -79,6 +86,7 @@ fn nested_name(page: &Page, item: usize) -> Option<String> {
         {
             let v = n
                 .attr("content")
+                .or_else(|| n.attr("value"))
                 .map(str::to_string)
                 .unwrap_or_else(|| page.text_of(j));
             if !v.trim().is_empty() {
