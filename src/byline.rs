@@ -110,6 +110,18 @@ pub fn names(raw: &str) -> Vec<String> {
     out
 }
 
+static INVERTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*([\w'-]{2,}),\s*([\w'-]{2,}(?:\s+\w\.?)?)\s*$").unwrap());
+
+/// "Lee, Ann" (library order) back to "Ann Lee". Two single words around one comma are
+/// far likelier one inverted name than two one-word authors.
+pub fn uninvert(s: &str) -> String {
+    match INVERTED.captures(s) {
+        Some(c) if !DEGREE.is_match(&c[2]) => format!("{} {}", &c[2], &c[1]),
+        _ => s.to_string(),
+    }
+}
+
 /// "ANN LEE" reads as a name shouted by CSS-less markup: give it title case.
 fn fix_case(s: &str) -> String {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
@@ -375,6 +387,13 @@ mod tests {
         assert_eq!(names("by Ann Lee on March 3, 2023"), vec!["Ann Lee"]);
         assert!(names("Staff").is_empty());
         assert!(names("https://example.com/author/x").is_empty());
+    }
+
+    #[test]
+    fn inverted_names() {
+        assert_eq!(uninvert("Lee, Ann"), "Ann Lee");
+        assert_eq!(uninvert("Ann Lee, PhD"), "Ann Lee, PhD");
+        assert_eq!(uninvert("Ann Lee, Bo Chen"), "Ann Lee, Bo Chen");
     }
 
     #[test]

@@ -534,13 +534,19 @@ fn pick_title(ev: &Evidence, m: &mut Metadata) {
 // ---------------------------------------------------------------------------------------
 // authors
 
-fn usable_names(raw: &[String], m: &Metadata) -> Vec<String> {
+/// Person names from raw author values, minus the publisher under any of its names (site
+/// name, domain, the holder named in the copyright line).
+fn usable_names(raw: &[String], m: &Metadata, orgs: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for r in raw {
         if r.contains("://") || r.starts_with('@') {
             continue;
         }
-        for n in byline::names(r) {
+        for n in byline::names(&byline::uninvert(r)) {
+            let nn = norm(&n);
+            if nn.chars().count() >= 4 && orgs.iter().any(|o| norm(o).contains(&nn)) {
+                continue;
+            }
             let is_site = m.site_name.as_deref().is_some_and(|s| norm(s) == norm(&n))
                 || m.domain
                     .as_deref()
@@ -558,6 +564,14 @@ fn usable_names(raw: &[String], m: &Metadata) -> Vec<String> {
 
 fn pick_authors(ev: &Evidence, m: &mut Metadata) {
     let art = ev.article();
+    let orgs: Vec<String> = [
+        ev.tags.get("copyright").map(str::to_string),
+        ev.tags.get("dcterms.rightsholder").map(str::to_string),
+        art.and_then(|a| a.publisher.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let meta_keys = [
         "author",
         "article:author",
@@ -604,7 +618,7 @@ fn pick_authors(ev: &Evidence, m: &mut Metadata) {
         .collect();
     cands.push((rel, "rel=author link".into()));
     for (raw, how) in cands {
-        let names = usable_names(&raw, m);
+        let names = usable_names(&raw, m, &orgs);
         if !names.is_empty() {
             m.author = names;
             set(m, "author", how);
@@ -614,7 +628,7 @@ fn pick_authors(ev: &Evidence, m: &mut Metadata) {
     let visible = byline::find_visible(ev.page).into_iter().find_map(|mut v| {
         // Free text earns trust only by looking like names.
         v.names.retain(|n| byline::capitalised_name(n));
-        v.names = usable_names(&v.names, m);
+        v.names = usable_names(&v.names, m, &orgs);
         (!v.names.is_empty()).then_some(v)
     });
     if let Some(v) = visible {
@@ -622,11 +636,30 @@ fn pick_authors(ev: &Evidence, m: &mut Metadata) {
         set(m, "author", format!("visible {}", v.how));
         return;
     }
-    // Only an organisation is credited: better than nothing, the reader sees who.
+    // Only an organisation or a placeholder ("Staff") is credited: better than nothing,
+    // the reader sees who answers for the text.
+    let mut fallback: Vec<(String, String)> = Vec::new();
     if let Some(a) = art {
-        if let Some(o) = a.author_orgs.first() {
-            m.author = vec![o.clone()];
-            set(m, "author", "JSON-LD author (an organisation)");
+        for o in a.authors.iter().chain(a.author_orgs.iter()) {
+            fallback.push((o.clone(), "JSON-LD author".into()));
+        }
+    }
+    for k in meta_keys {
+        for v in ev.tags.all(k) {
+            fallback.push((v.to_string(), format!("meta {k}")));
+        }
+    }
+    for (raw, how) in fallback {
+        let v = collapse_ws(&raw);
+        let v = v.strip_prefix("By ").unwrap_or(&v).trim();
+        if !v.is_empty() && v.chars().count() <= 60 && !v.contains("://") && !v.contains('@') {
+            m.author = vec![v.to_string()];
+            set(
+                m,
+                "author",
+                format!("{how} (an organisation or placeholder)"),
+            );
+            return;
         }
     }
 }
