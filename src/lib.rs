@@ -6,9 +6,14 @@
 //! only) reads a live or parsed `Document` into that snapshot and renders the results.
 
 pub mod analysis;
+pub mod byline;
 pub mod content;
 pub mod data;
+pub mod dates;
+pub mod jsonld;
 pub mod meta;
+pub mod metatags;
+pub mod microdata;
 pub mod officials;
 pub mod page;
 pub mod quotes;
