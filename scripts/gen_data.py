@@ -203,6 +203,11 @@ def officials(name_to_code):
         for e in es:
             if len(e[2]) == 4 and any(f[0] == e[0] and f[1] == e[1] and f[2][:4] == e[2] and len(f[2]) > 4 for f in es):
                 continue
+            # An older snapshot may not know a term has ended; a year-only row may.
+            if len(e[2]) > 4 and not e[3]:
+                ended = [f[3] for f in es if f[0] == e[0] and f[1] == e[1] and f[2] == e[2][:4] and f[3]]
+                if ended:
+                    e = (e[0], e[1], e[2], max(ended), e[4])
             keep.append(e)
         # Join terms of the same post that touch or overlap (re-appointments, relabelled posts):
         # the date test only needs the span. The latest term's label names it.
@@ -239,7 +244,6 @@ sultan	head_of_state
 supreme leader	head_of_state
 supreme commander	head_of_state
 leader	head_of_state
-dictator	head_of_state
 prime minister	head_of_government
 premier	head_of_government
 chancellor	head_of_government
@@ -262,7 +266,6 @@ home secretary	other_minister
 chancellor of the exchequer	other_minister
 attorney general	other_minister
 attorney-general	other_minister
-shadow	legislator
 senator	legislator
 congressman	legislator
 congresswoman	legislator
@@ -279,7 +282,6 @@ assemblyman	legislator
 assemblywoman	legislator
 speaker	legislator
 politician	legislator
-deputy	legislator
 representative	legislator
 ambassador	diplomat
 envoy	diplomat
@@ -304,23 +306,27 @@ marshal	military
 field marshal	military
 chief of staff	other_official
 chief of the general staff	military
-sergeant	military
 police chief	police
+police officer	police
+police inspector	police
+police detective	police
+police superintendent	police
+head of	other_official
+chief of	other_official
+member of the legislative council	legislator
+legislative council member	legislator
+council member	legislator
+state senator	legislator
 chief of police	police
 police commissioner	police
 commissioner	other_official
 sheriff	police
-inspector	police
-detective	police
-superintendent	police
 constable	police
-officer	police
 judge	judiciary
 justice	judiciary
 chief justice	judiciary
 magistrate	judiciary
 prosecutor	judiciary
-attorney	judiciary
 district attorney	judiciary
 spokesman	spokesperson
 spokeswoman	spokesperson
@@ -340,14 +346,9 @@ adviser	other_official
 advisor	other_official
 national security advisor	other_official
 national security adviser	other_official
-aide	other_official
 chairman	other_official
 chairwoman	other_official
-chair	other_official
-head	other_official
-chief	other_official
 commissioner	other_official
-administrator	other_official
 counterpart	other_official
 party leader	party_leader
 opposition leader	party_leader

@@ -7,9 +7,14 @@
 
 pub mod analysis;
 pub mod content;
+pub mod countries;
+pub mod data;
+pub mod gazetteer;
 pub mod meta;
+pub mod names;
 pub mod officials;
 pub mod page;
+pub mod roles;
 
 #[cfg(feature = "native")]
 pub mod html;
