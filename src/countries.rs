@@ -11,6 +11,8 @@ pub struct Countries {
     map: HashMap<String, (Box<str>, bool)>,
     /// Names of three letters or fewer must match in this exact case ("US", not "us").
     exact: HashMap<String, Box<str>>,
+    /// First words of the names in `map`, to reject most words with one lookup.
+    firsts: std::collections::HashSet<String>,
     max_words: usize,
 }
 
@@ -24,6 +26,7 @@ impl Countries {
     pub fn parse(text: &str) -> Countries {
         let mut map = HashMap::new();
         let mut exact = HashMap::new();
+        let mut firsts = std::collections::HashSet::new();
         let mut max_words = 1;
         for line in text.lines() {
             let mut cols = line.split('\t');
@@ -41,23 +44,23 @@ impl Countries {
                         exact.entry(n.to_string()).or_insert_with(|| code.into());
                     } else {
                         let key = words.join(" ").to_lowercase();
+                        if let Some(f) = key.split(' ').next() {
+                            firsts.insert(f.to_string());
+                            firsts.insert(format!("{f}s"));
+                        }
                         map.entry(key).or_insert_with(|| (code.into(), dem));
                     }
                 }
             }
         }
-        Countries {
-            map,
-            exact,
-            max_words,
-        }
+        Countries { map, exact, firsts, max_words }
     }
 
     /// The country named by the words starting at `toks[i]`, longest first: (words used,
     /// code, is demonym). Capitalised words only; a plural demonym ("Palestinians") counts.
     pub fn at(&self, toks: &[Token], i: usize) -> Option<(usize, &str, bool)> {
         let first = toks.get(i)?;
-        if !first.word || !first.cap {
+        if !first.word || !first.cap || (!self.firsts.contains(&first.lower) && !self.exact.contains_key(first.text)) {
             return None;
         }
         let mut key = String::new();

@@ -319,25 +319,42 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "secretary", "minister", "president", "office",
 ];
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+// The lists are looked up for every word of every text: hash them once.
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(STOP));
+static HONORIFIC_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(HONORIFICS));
+static ORG_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ORG_WORDS));
+static MODIFIER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(ROLE_MODIFIERS));
+static PARTICLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PARTICLES));
+
 pub fn is_stop(lower: &str) -> bool {
-    STOP.contains(&lower)
+    STOP_SET.contains(lower)
+}
+
+pub fn is_particle(lower: &str) -> bool {
+    PARTICLE_SET.contains(lower)
 }
 
 pub fn is_honorific(lower: &str) -> bool {
-    HONORIFICS.contains(&lower.trim_end_matches('.'))
+    HONORIFIC_SET.contains(lower.trim_end_matches('.'))
 }
 
 pub fn is_org_word(lower: &str) -> bool {
-    ORG_WORDS.contains(&lower)
+    ORG_SET.contains(lower)
+        || lower.strip_suffix('s').is_some_and(|s| ORG_SET.contains(s))
         || lower
-            .strip_suffix('s')
-            .is_some_and(|s| ORG_WORDS.contains(&s))
-        || lower.ends_with("ies")
-            && ORG_WORDS.contains(&format!("{}y", &lower[..lower.len() - 3]).as_str())
+            .strip_suffix("ies")
+            .is_some_and(|s| ORG_SET.contains(format!("{s}y").as_str()))
 }
 
 pub fn is_role_modifier(lower: &str) -> bool {
-    ROLE_MODIFIERS.contains(&lower)
+    MODIFIER_SET.contains(lower)
 }
 
 /// Folds one character to plain lower-case ASCII letters where it is a Latin letter with a
@@ -423,7 +440,7 @@ pub fn name_key<S: AsRef<str>>(parts: &[S]) -> Vec<String> {
     for p in parts {
         let p = p.as_ref();
         let l = p.to_lowercase();
-        if PARTICLES.contains(&l.as_str()) && out.is_empty() {
+        if is_particle(&l) && out.is_empty() {
             continue;
         }
         let k = part_key(p);

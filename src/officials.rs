@@ -472,7 +472,9 @@ fn spot_runs(
     lower_words: &HashSet<&str>,
     title_case: &[bool],
 ) -> Vec<Run> {
-    let is_first = |t: &Token| gz.first_names.contains(&part_key(t.text));
+    // Known first names, looked up once per capitalised word.
+    let first_flags: Vec<bool> = toks.iter().map(|t| t.word && t.cap && gz.first_names.contains(&part_key(t.text))).collect();
+    let is_first = |k: usize| first_flags.get(k).copied().unwrap_or(false);
     let acronym = |t: &Token| {
         t.text.chars().count() >= 2
             && !t.text.contains('-')
@@ -499,7 +501,7 @@ fn spot_runs(
         let after_title = i > 0
             && toks[i - 1].word
             && (is_honorific(&toks[i - 1].lower) || lex_single(lex, &toks[i - 1].lower));
-        let common = lower_words.contains(t.lower.as_str()) && !is_first(t);
+        let common = lower_words.contains(t.lower.as_str()) && !is_first(i);
         if let Some((n, _, _)) = cs.at(toks, i) {
             i += n;
             continue;
@@ -514,7 +516,7 @@ fn spot_runs(
         if !t.poss {
             while e < toks.len() {
                 let u = &toks[e];
-                if u.word && !u.cap && names::PARTICLES.contains(&u.lower.as_str()) {
+                if u.word && !u.cap && names::is_particle(&u.lower) {
                     if toks.get(e + 1).is_some_and(&basic) && !toks[e - 1].poss {
                         e += 1;
                         continue;
@@ -522,7 +524,7 @@ fn spot_runs(
                     break;
                 }
                 let one_first = e - i == 1
-                    && is_first(&toks[i])
+                    && is_first(i)
                     && !title_case.get(e).copied().unwrap_or(false);
                 // A surname that is also a short word ("James To", "Wilson Or").
                 let stop_surname = one_first

@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex};
 
 pub struct Lexicon {
     heads: HashMap<String, &'static str>,
+    /// First words of the heads, singular and plural.
+    firsts: std::collections::HashSet<String>,
     max_words: usize,
 }
 
@@ -44,16 +46,25 @@ fn category(name: &str) -> Option<&'static str> {
 impl Lexicon {
     pub fn parse(text: &str) -> Lexicon {
         let mut heads = HashMap::new();
+        let mut firsts = std::collections::HashSet::new();
         let mut max_words = 1;
         for line in text.lines() {
             if let Some((p, c)) = line.split_once('\t') {
                 if let Some(c) = category(c.trim()) {
                     max_words = max_words.max(p.split_whitespace().count());
-                    heads.insert(p.trim().to_lowercase(), c);
+                    let p = p.trim().to_lowercase();
+                    if let Some(f) = p.split(' ').next() {
+                        firsts.insert(f.to_string());
+                        firsts.insert(format!("{f}s"));
+                        if let Some(stem) = f.strip_suffix("man") {
+                            firsts.insert(format!("{stem}men"));
+                        }
+                    }
+                    heads.insert(p, c);
                 }
             }
         }
-        Lexicon { heads, max_words }
+        Lexicon { heads, firsts, max_words }
     }
 
     /// True when `w` (lower case) is a one-word role head, singular or plural.
@@ -66,6 +77,9 @@ impl Lexicon {
 
     /// The longest role head starting at `toks[i]`: (words, category, plural).
     fn head_at(&self, toks: &[Token], i: usize) -> Option<(usize, &'static str, bool)> {
+        if !toks.get(i).is_some_and(|t| self.firsts.contains(strip_prefix(&t.lower).1)) {
+            return None;
+        }
         let mut key = String::new();
         let mut best = None;
         for n in 1..=self.max_words {
