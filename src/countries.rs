@@ -53,14 +53,22 @@ impl Countries {
                 }
             }
         }
-        Countries { map, exact, firsts, max_words }
+        Countries {
+            map,
+            exact,
+            firsts,
+            max_words,
+        }
     }
 
     /// The country named by the words starting at `toks[i]`, longest first: (words used,
     /// code, is demonym). Capitalised words only; a plural demonym ("Palestinians") counts.
     pub fn at(&self, toks: &[Token], i: usize) -> Option<(usize, &str, bool)> {
         let first = toks.get(i)?;
-        if !first.word || !first.cap || (!self.firsts.contains(&first.lower) && !self.exact.contains_key(first.text)) {
+        if !first.word
+            || !first.cap
+            || (!self.firsts.contains(&first.lower) && !self.exact.contains_key(first.text))
+        {
             return None;
         }
         let mut key = String::new();

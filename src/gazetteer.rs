@@ -35,6 +35,8 @@ pub struct Gazetteer {
     by_post: HashMap<(Box<str>, &'static str), Vec<u32>>,
     /// First names of every holder: evidence that a capitalised word starts a person's name.
     pub first_names: std::collections::HashSet<String>,
+    /// The same first names, folded to plain lower case but otherwise as spelt.
+    pub first_exact: std::collections::HashSet<String>,
     labels: Vec<&'static str>,
 }
 
@@ -145,6 +147,7 @@ impl Gazetteer {
                     && first.chars().next().is_some_and(|c| c.is_uppercase())
                 {
                     g.first_names.insert(part_key(first));
+                    g.first_exact.insert(crate::names::fold(first));
                 }
             }
             g.holders.push(Holder {

@@ -52,6 +52,8 @@ pub struct People {
 struct Run {
     s: usize,
     e: usize,
+    /// The run's last word as written (possessive dropped).
+    surface: String,
     key: Vec<String>,
     honorific: bool,
     entity: usize,
@@ -61,6 +63,8 @@ struct Run {
 struct Entity {
     /// Key of the longest form seen.
     key: Vec<String>,
+    /// The word as written, for one-word names.
+    surface: Option<String>,
     runs: Vec<usize>,
     evidence: bool,
 }
@@ -138,7 +142,11 @@ pub fn find(text: &str, date: Option<&str>) -> People {
         .map(|t| t.lower.as_str())
         .collect();
     let title_case = title_case_lines(&toks);
-    let mut runs = spot_runs(&toks, &cs, &gz, &lex, &lower_words, &title_case);
+    let first_flags: Vec<bool> = toks
+        .iter()
+        .map(|t| t.word && t.cap && gz.first_names.contains(&part_key(t.text)))
+        .collect();
+    let mut runs = spot_runs(&toks, &cs, &lex, &lower_words, &title_case, &first_flags);
     let mut in_name = vec![false; toks.len()];
     for r in &runs {
         for f in in_name.iter_mut().take(r.e).skip(r.s) {
@@ -188,7 +196,16 @@ pub fn find(text: &str, date: Option<&str>) -> People {
             } else {
                 true
             };
-            if fits && (!h.weak || h.capitalised) {
+            // After a complement ("Director of the National"), a name that is not clearly a
+            // person's may be the complement's own object ("Iodine Nutrition study").
+            let r = &runs[ri];
+            let object_like = !comma
+                && h.end > h.head_end
+                && !first_flags.get(r.s).copied().unwrap_or(false)
+                && toks
+                    .get(r.e)
+                    .is_some_and(|t| t.word && !t.cap && !SPEECH.contains(&t.lower.as_str()));
+            if fits && !object_like && (!h.weak || h.capitalised) {
                 put(&mut attached, ri, hi, if comma { 2 } else { 3 });
                 used_role[hi] = true;
                 if h.plural {
@@ -234,7 +251,8 @@ pub fn find(text: &str, date: Option<&str>) -> People {
     let mut party_member = vec![false; runs.len()];
     if election {
         for (ri, r) in runs.iter().enumerate() {
-            party_member[ri] = affiliated(&toks, &runs, r, &cs) || elected_sentence(&toks, r);
+            party_member[ri] =
+                r.e - r.s > 1 && (affiliated(&toks, &runs, r, &cs) || elected_sentence(&toks, r));
         }
     }
 
@@ -311,7 +329,6 @@ pub fn find(text: &str, date: Option<&str>) -> People {
             want_country,
             &free_roles,
             &doc_countries,
-            &gz.first_names,
         );
         if !ent.evidence && gaz.is_none() && text_role.is_none() {
             continue;
@@ -467,13 +484,11 @@ fn title_case_lines(toks: &[Token]) -> Vec<bool> {
 fn spot_runs(
     toks: &[Token],
     cs: &Countries,
-    gz: &Gazetteer,
     lex: &Lexicon,
     lower_words: &HashSet<&str>,
     title_case: &[bool],
+    first_flags: &[bool],
 ) -> Vec<Run> {
-    // Known first names, looked up once per capitalised word.
-    let first_flags: Vec<bool> = toks.iter().map(|t| t.word && t.cap && gz.first_names.contains(&part_key(t.text))).collect();
     let is_first = |k: usize| first_flags.get(k).copied().unwrap_or(false);
     let acronym = |t: &Token| {
         t.text.chars().count() >= 2
@@ -523,9 +538,8 @@ fn spot_runs(
                     }
                     break;
                 }
-                let one_first = e - i == 1
-                    && is_first(i)
-                    && !title_case.get(e).copied().unwrap_or(false);
+                let one_first =
+                    e - i == 1 && is_first(i) && !title_case.get(e).copied().unwrap_or(false);
                 // A surname that is also a short word ("James To", "Wilson Or").
                 let stop_surname = one_first
                     && u.word
@@ -535,18 +549,7 @@ fn spot_runs(
                     && u.text.chars().count() <= 3
                     && !matches!(
                         u.lower.as_str(),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "and"
-                            | "of"
-                            | "in"
-                            | "on"
-                            | "for"
-                            | "at"
-                            | "by"
-                            | "to"
-                            | "i"
+                        "the" | "a" | "an" | "and" | "of" | "in" | "on" | "for" | "at" | "by" | "i"
                     );
                 if !(basic(u) || stop_surname) || u.sent_start {
                     break;
@@ -594,6 +597,7 @@ fn spot_runs(
                 out.push(Run {
                     s: i,
                     e: end,
+                    surface: toks[end - 1].text.to_string(),
                     key,
                     honorific,
                     entity: usize::MAX,
@@ -659,14 +663,17 @@ fn merge(runs: &mut [Run], gz: &Gazetteer) -> Vec<Entity> {
             Some(ei) => {
                 if key.len() > ents[ei].key.len() {
                     ents[ei].key = key;
+                    ents[ei].surface = None;
                 }
                 ents[ei].runs.push(ri);
                 runs[ri].entity = ei;
             }
             None => {
                 runs[ri].entity = ents.len();
+                let surface = (key.len() == 1).then(|| runs[ri].surface.clone());
                 ents.push(Entity {
                     key,
+                    surface,
                     runs: vec![ri],
                     evidence: false,
                 });
@@ -748,12 +755,11 @@ fn lookup<'g>(
     want_country: Option<&str>,
     free_roles: &[&RoleHit],
     doc_countries: &HashSet<String>,
-    first_names: &HashSet<String>,
 ) -> Option<(&'g Holder, &'g Term, When)> {
     let single = ent.key.len() < 2;
     let holders = if single {
         let k = ent.key.first()?;
-        if first_names.contains(k) || k.chars().count() < 3 {
+        if k.chars().count() < 3 || ent_first_exact(gz, ent) {
             return None;
         }
         gz.by_surname(k)
@@ -794,6 +800,13 @@ fn lookup<'g>(
     best.map(|(_, h, t, w)| (h, t, w))
 }
 
+/// True when the one-word name is, as spelt, someone's first name ("Jason", "Ahmed").
+fn ent_first_exact(gz: &Gazetteer, ent: &Entity) -> bool {
+    ent.surface
+        .as_deref()
+        .is_some_and(|w| gz.first_exact.contains(&names::fold(w)))
+}
+
 /// The runs after `ri` in the same list: separated only by commas, "and", and an
 /// affiliation ("of the Labour Party", "from LSD").
 fn list_after(toks: &[Token], runs: &[Run], ri: usize) -> Vec<usize> {
@@ -822,7 +835,8 @@ fn list_after(toks: &[Token], runs: &[Run], ri: usize) -> Vec<usize> {
 
 /// "Name of the Civic Party", "Name from LSD", "DAB's Name": a named group right by the name.
 fn affiliated(toks: &[Token], runs: &[Run], r: &Run, cs: &Countries) -> bool {
-    let is_run_start = |k: usize| runs.iter().any(|x| x.s == k);
+    // A one-word run next to the name is a group's name as often as a person's.
+    let is_run_start = |k: usize| runs.iter().any(|x| x.s == k && x.e - x.s > 1);
     if let Some(t) = toks.get(r.e) {
         if matches!(t.lower.as_str(), "of" | "from") {
             let mut k = r.e + 1;
@@ -842,7 +856,7 @@ fn affiliated(toks: &[Token], runs: &[Run], r: &Run, cs: &Countries) -> bool {
             && p.poss
             && p.cap
             && cs.at(toks, r.s - 1).is_none()
-            && !runs.iter().any(|x| x.e == r.s)
+            && !runs.iter().any(|x| x.e == r.s && x.e - x.s > 1)
         {
             return true;
         }

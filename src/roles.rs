@@ -64,7 +64,11 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { heads, firsts, max_words }
+        Lexicon {
+            heads,
+            firsts,
+            max_words,
+        }
     }
 
     /// True when `w` (lower case) is a one-word role head, singular or plural.
@@ -77,7 +81,10 @@ impl Lexicon {
 
     /// The longest role head starting at `toks[i]`: (words, category, plural).
     fn head_at(&self, toks: &[Token], i: usize) -> Option<(usize, &'static str, bool)> {
-        if !toks.get(i).is_some_and(|t| self.firsts.contains(strip_prefix(&t.lower).1)) {
+        if !toks
+            .get(i)
+            .is_some_and(|t| self.firsts.contains(strip_prefix(&t.lower).1))
+        {
             return None;
         }
         let mut key = String::new();
