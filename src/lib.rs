@@ -8,15 +8,19 @@
 pub mod analysis;
 pub mod byline;
 pub mod content;
+pub mod countries;
 pub mod data;
 pub mod dates;
+pub mod gazetteer;
 pub mod jsonld;
 pub mod meta;
 pub mod metatags;
 pub mod microdata;
+pub mod names;
 pub mod officials;
 pub mod page;
 pub mod quotes;
+pub mod roles;
 pub mod source;
 pub mod timeline;
 
