@@ -2,7 +2,7 @@
 //! the mention spans the DOM layer highlights. Pure Rust: the same function serves the
 //! extension, the demo, the reader fallback, the eval tools and the tests.
 
-use crate::{content, meta, officials, page::Page, source, timeline};
+use crate::{content, meta, officials, page::Page, quotes, source, timeline};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -11,6 +11,8 @@ pub struct Analysis {
     pub meta: meta::Metadata,
     pub officials: Vec<officials::Official>,
     pub people: Vec<officials::Person>,
+    /// Direct quotations with their speakers.
+    pub quotes: Vec<quotes::Quote>,
     /// Dates named in the text, resolved against the publication date, in text order.
     pub timeline: Vec<timeline::TimelineEntry>,
     /// The article's age in words.
@@ -66,6 +68,36 @@ pub fn analyze(page: &Page) -> Analysis {
             }
         }
     }
+    for (i, p) in found.people.iter().enumerate() {
+        if found.officials.iter().any(|o| o.name == p.name) {
+            continue;
+        }
+        for &(a, b) in &p.spans {
+            for (dom_index, start, end) in article.locate(a, b) {
+                mentions.push(Mention {
+                    kind: "person",
+                    entity: i,
+                    dom_index,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    let speakers: Vec<quotes::Speaker> = found
+        .people
+        .iter()
+        .map(|p| quotes::Speaker {
+            name: &p.name,
+            role: found
+                .officials
+                .iter()
+                .find(|o| o.name == p.name)
+                .map(|o| o.role.as_str()),
+            spans: &p.spans,
+        })
+        .collect();
+    let quotes = quotes::extract(&article.text, &speakers);
     let published = meta.date_published.as_deref().and_then(timeline::parse_day);
     let modified = meta.date_modified.as_deref().and_then(timeline::parse_day);
     let today = timeline::day_of_ms(page.now_ms);
@@ -107,6 +139,7 @@ pub fn analyze(page: &Page) -> Analysis {
     Analysis {
         source_profile,
         timeline: dates,
+        quotes,
         age,
         article_chars: article.text.chars().count(),
         meta,

@@ -36,17 +36,6 @@ pub struct Speaker<'a> {
 const VERBS: &str = r"(?:said|says|say|told|tells|noted|notes|stressed|stresses|added|adds|stated|states|recalled|recalls|suggested|suggests|warned|warns|explained|explains|argued|argues|claimed|claims|insisted|insists|wrote|writes|tweeted|asked|asks|answered|replied|declared|declares|announced|announces|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|went on saying|went on to say|continued|remarked|commented|urged|urges|acknowledged|admitted|conceded|observed|described|called|labell?ed|according to)";
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{VERBS}\b")).unwrap());
-static PRONOUN_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(he|she)\s+(?:\w+\s+){{0,2}}{VERBS}\b")).unwrap());
-static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^\W{{0,4}}(?:(he|she)\s+(?:\w+\s+)?{VERBS}|{VERBS}\s+(he|she))\b"
-    ))
-    .unwrap()
-});
-static ROLE_NEAR_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\bthe\s+((?:[a-z-]+\s+){{0,3}}(?:minister|president|secretary|spokes(?:man|woman|person)|ambassador|envoy|diplomat|chancellor|premier|leader|governor|mayor|official|general|chief|senator|lawmaker))\s+(?:\w+\s+)?{VERBS}\b")).unwrap()
-});
 
 /// Finds quoted passages: (mark start, words start, words end, mark end).
 fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
@@ -115,123 +104,147 @@ fn sentence_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
     (a, z)
 }
 
-/// The speaker whose mention, inside `range` and outside the quote, is nearest to a verb.
-fn named_in(
-    range: (usize, usize),
-    quote: (usize, usize),
+/// Who speaks through one speech verb.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Subject {
+    Named(usize),
+    Pronoun,
+    /// A role description ("the foreign minister"); byte range of its words.
+    Role(usize, usize),
+}
+
+static TRAILING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:[\s,]+|\b(?:also|further|later|then|again|has|had|have|was|were|is|who|once|previously|repeatedly|reportedly)\b)+$").unwrap()
+});
+static LEADING_FILLER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:[\s,]+|\b(?:also|then|again)\b)+").unwrap());
+static PRONOUN_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(he|she)$").unwrap());
+static PRONOUN_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(he|she)\b").unwrap());
+static ROLE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\bthe\s+({ROLE_WORDS})$")).unwrap());
+static ROLE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^the\s+({ROLE_WORDS})\b")).unwrap());
+const ROLE_WORDS: &str = r"(?:[a-z-]+\s+){0,3}(?:minister|president|secretary|spokes(?:man|woman|person)|ambassador|envoy|diplomat|chancellor|premier|leader|governor|mayor|official|general|chief|senator|lawmaker|prosecutor|judge)";
+
+/// The subject of the speech verb at `v` (byte range), looking inside the sentence `sent`.
+fn subject_of(
     text: &str,
+    v: (usize, usize),
+    sent: (usize, usize),
     people: &[Speaker],
-) -> Option<usize> {
-    let verbs: Vec<usize> = VERB
-        .find_iter(&text[range.0..range.1])
-        .map(|m| range.0 + m.start())
-        .filter(|&v| v < quote.0 || v > quote.1)
-        .collect();
-    if verbs.is_empty() {
-        return None;
-    }
-    let mut best: Option<(usize, usize)> = None;
-    for (pi, p) in people.iter().enumerate() {
-        for &(s, e) in p.spans {
-            if s < range.0 || e > range.1 || (s >= quote.0 && e <= quote.1) {
-                continue;
-            }
-            let d = verbs
-                .iter()
-                .map(|&v| if v >= e { v - e } else { s.saturating_sub(v) })
-                .min()
-                .unwrap_or(usize::MAX);
-            if d < 60 && best.map(|(bd, _)| d < bd).unwrap_or(true) {
-                best = Some((d, pi));
-            }
+) -> Option<Subject> {
+    let pre = &text[sent.0..v.0];
+    let cut = TRAILING_FILLER
+        .find(pre)
+        .map(|m| m.start())
+        .unwrap_or(pre.len());
+    let pre_end = sent.0 + cut;
+    for (i, p) in people.iter().enumerate() {
+        if p.spans
+            .iter()
+            .any(|&(s, e)| s >= sent.0 && e <= pre_end && pre_end - e <= 3)
+        {
+            return Some(Subject::Named(i));
         }
     }
-    best.map(|(_, i)| i)
-}
-
-/// The largest char boundary at or below `i`.
-fn floor(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
+    let pre = &text[sent.0..pre_end];
+    if PRONOUN_END.is_match(pre) {
+        return Some(Subject::Pronoun);
     }
-    i
+    if let Some(c) = ROLE_END.captures(pre) {
+        let m = c.get(1).unwrap();
+        return Some(Subject::Role(sent.0 + m.start(), sent.0 + m.end()));
+    }
+    // Inverted: `"…," said Blinken` / `according to the minister`.
+    let post = &text[v.1..sent.1.max(v.1)];
+    let skip = LEADING_FILLER.find(post).map(|m| m.end()).unwrap_or(0);
+    let post_start = v.1 + skip;
+    for (i, p) in people.iter().enumerate() {
+        if p.spans
+            .iter()
+            .any(|&(s, e)| s >= post_start && s <= post_start + 1 && e <= sent.1)
+        {
+            return Some(Subject::Named(i));
+        }
+    }
+    let post = &text[post_start..sent.1.max(post_start)];
+    if PRONOUN_START.is_match(post) {
+        return Some(Subject::Pronoun);
+    }
+    ROLE_START.captures(post).map(|c| {
+        let m = c.get(1).unwrap();
+        Subject::Role(post_start + m.start(), post_start + m.end())
+    })
 }
 
-/// How often each person is named right before or after a speech verb.
-fn speech_counts(text: &str, people: &[Speaker]) -> Vec<usize> {
-    people
-        .iter()
-        .map(|p| {
-            p.spans
-                .iter()
-                .filter(|&&(s, e)| {
-                    let after = &text[floor(text, e)..floor(text, e + 40)];
-                    let before = text[floor(text, s.saturating_sub(30))..floor(text, s)]
-                        .to_ascii_lowercase();
-                    VERB.find(after).map(|m| m.start() < 25).unwrap_or(false)
-                        || before.contains("according to")
-                })
-                .count()
+/// Every speech verb of the text with its subject: (verb range, subject).
+fn speech_events(text: &str, people: &[Speaker]) -> Vec<((usize, usize), Subject)> {
+    VERB.find_iter(text)
+        .filter_map(|m| {
+            let sent = sentence_bounds(text, m.start(), m.end());
+            subject_of(text, (m.start(), m.end()), sent, people).map(|s| ((m.start(), m.end()), s))
         })
         .collect()
 }
 
+/// The person a role description points at: an official whose role shares its last word.
+fn by_role(text: &str, (s, e): (usize, usize), people: &[Speaker]) -> Option<usize> {
+    let words = text[s..e].to_lowercase();
+    let head = words.split_whitespace().last()?;
+    let matching: Vec<usize> = people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.role
+                .map(|r| r.to_lowercase().contains(head))
+                .unwrap_or(false)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // Only an unambiguous role points at one person.
+    (matching.len() == 1).then(|| matching[0])
+}
+
 pub fn extract(text: &str, people: &[Speaker]) -> Vec<Quote> {
-    let counts = speech_counts(text, people);
+    let events = speech_events(text, people);
+    let mut counts = vec![0usize; people.len()];
+    for (_, s) in &events {
+        if let Subject::Named(i) = s {
+            counts[*i] += 1;
+        }
+    }
     let main = counts
         .iter()
         .enumerate()
         .filter(|(_, &c)| c > 0)
         .max_by_key(|(_, &c)| c)
         .map(|(i, _)| i);
-    let mut out: Vec<Quote> = Vec::new();
-    let mut last_speaker: Option<usize> = None;
+    let last_named_before = |pos: usize| {
+        events.iter().rev().find_map(|((vs, _), s)| match s {
+            Subject::Named(i) if *vs < pos => Some(*i),
+            _ => None,
+        })
+    };
+    let mut out = Vec::new();
     for (qs, s, e, qe) in quoted(text) {
-        let (a, z) = sentence_bounds(text, qs, qe);
-        let mut speaker = named_in((a, z), (s, e), text, people).map(|i| (i, "named"));
-        if speaker.is_none() {
-            let before = &text[a..qs];
-            let after = &text[qe..z.max(qe)];
-            if PRONOUN_BEFORE.is_match(before) || PRONOUN_AFTER.is_match(after) {
-                speaker = last_speaker.or(main).map(|i| (i, "pronoun"));
-            } else if let Some(c) = ROLE_NEAR_VERB
-                .captures(before)
-                .or_else(|| ROLE_NEAR_VERB.captures(after))
-            {
-                let words = c[1].to_lowercase();
-                let by_role = people.iter().position(|p| {
-                    p.role
-                        .map(|r| {
-                            let r = r.to_lowercase();
-                            r.contains(&words)
-                                || words.ends_with(r.split_whitespace().last().unwrap_or("-"))
-                        })
-                        .unwrap_or(false)
-                });
-                speaker = by_role.or(main).map(|i| (i, "role"));
-            }
-        }
-        if let Some((i, how)) = speaker {
-            if how == "named" {
-                last_speaker = Some(i);
-            }
-            out.push(Quote {
-                text: text[s..e].trim().to_string(),
-                speaker: Some(people[i].name.to_string()),
-                speaker_index: Some(i),
-                attribution: how,
-                span: (s, e),
-            });
-        } else {
-            out.push(Quote {
-                text: text[s..e].trim().to_string(),
-                speaker: None,
-                speaker_index: None,
-                attribution: "",
-                span: (s, e),
-            });
-        }
+        let sent = sentence_bounds(text, qs, qe);
+        // The speech verb of this sentence nearest the quote, outside it, that has a subject.
+        let best = events
+            .iter()
+            .filter(|((vs, ve), _)| *vs >= sent.0 && *ve <= sent.1 && (*ve <= qs || *vs >= qe))
+            .min_by_key(|((vs, ve), _)| if *vs >= qe { vs - qe } else { qs - ve });
+        let resolved = best.and_then(|((vs, _), subj)| match *subj {
+            Subject::Named(i) => Some((i, "named")),
+            Subject::Pronoun => last_named_before(*vs).or(main).map(|i| (i, "pronoun")),
+            Subject::Role(a, b) => by_role(text, (a, b), people).or(main).map(|i| (i, "role")),
+        });
+        out.push(Quote {
+            text: text[s..e].trim().to_string(),
+            speaker: resolved.map(|(i, _)| people[i].name.to_string()),
+            speaker_index: resolved.map(|(i, _)| i),
+            attribution: resolved.map(|(_, h)| h).unwrap_or(""),
+            span: (s, e),
+        });
     }
     out
 }
@@ -291,6 +304,27 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Al-Maliki"));
         assert_eq!(q[0].attribution, "pronoun");
         assert_eq!(q[1].speaker.as_deref(), Some("Al-Maliki"));
+    }
+
+    #[test]
+    fn a_name_inside_the_reported_clause_is_not_the_speaker() {
+        let t = "Al-Maliki also noted that he would travel.\n\nHe also suggested that President Vladimir Putin would meet him, \"when the time really comes for both leaders.\"";
+        let (m, p) = (spans(t, "Al-Maliki"), spans(t, "Vladimir Putin"));
+        let people = [
+            Speaker {
+                name: "Al-Maliki",
+                role: None,
+                spans: &m,
+            },
+            Speaker {
+                name: "Vladimir Putin",
+                role: None,
+                spans: &p,
+            },
+        ];
+        let q = extract(t, &people);
+        assert_eq!(q[0].speaker.as_deref(), Some("Al-Maliki"));
+        assert_eq!(q[0].attribution, "pronoun");
     }
 
     #[test]
