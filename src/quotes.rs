@@ -205,12 +205,42 @@ fn by_role(text: &str, (s, e): (usize, usize), people: &[Speaker]) -> Option<usi
     (matching.len() == 1).then(|| matching[0])
 }
 
+/// Index of the sentence holding byte `pos`, for "how many sentences back".
+fn sentence_index(starts: &[usize], pos: usize) -> usize {
+    starts.partition_point(|&s| s <= pos)
+}
+
+/// Where sentences start: after ". ", "? ", "! " and at each new paragraph.
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = vec![0];
+    for i in 1..b.len() {
+        let prev = b[i - 1];
+        let para = prev == b'\n' && b[i] != b'\n';
+        let stop = (prev == b'.' || prev == b'?' || prev == b'!')
+            && !b[i].is_ascii_whitespace()
+            && b[i].is_ascii_uppercase();
+        if para || stop || ((prev == b'.' || prev == b'?' || prev == b'!') && b[i] == b' ') {
+            out.push(i);
+        }
+    }
+    out
+}
+
 pub fn extract(text: &str, people: &[Speaker]) -> Vec<Quote> {
     let events = speech_events(text, people);
+    let starts = sentence_starts(text);
+    // The article's main speaker: named (or unambiguously described) with the most verbs.
     let mut counts = vec![0usize; people.len()];
     for (_, s) in &events {
-        if let Subject::Named(i) = s {
-            counts[*i] += 1;
+        match *s {
+            Subject::Named(i) => counts[i] += 1,
+            Subject::Role(a, b) => {
+                if let Some(i) = by_role(text, (a, b), people) {
+                    counts[i] += 1;
+                }
+            }
+            Subject::Pronoun => {}
         }
     }
     let main = counts
@@ -219,9 +249,11 @@ pub fn extract(text: &str, people: &[Speaker]) -> Vec<Quote> {
         .filter(|(_, &c)| c > 0)
         .max_by_key(|(_, &c)| c)
         .map(|(i, _)| i);
+    // A pronoun points back at most two sentences; further back, to the main speaker.
     let last_named_before = |pos: usize| {
+        let here = sentence_index(&starts, pos);
         events.iter().rev().find_map(|((vs, _), s)| match s {
-            Subject::Named(i) if *vs < pos => Some(*i),
+            Subject::Named(i) if *vs < pos && here - sentence_index(&starts, *vs) <= 2 => Some(*i),
             _ => None,
         })
     };
@@ -304,6 +336,43 @@ mod tests {
         assert_eq!(q[0].speaker.as_deref(), Some("Al-Maliki"));
         assert_eq!(q[0].attribution, "pronoun");
         assert_eq!(q[1].speaker.as_deref(), Some("Al-Maliki"));
+    }
+
+    #[test]
+    fn seed_quotes_go_to_the_foreign_minister() {
+        let t = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/seed_officials.txt"
+        ))
+        .unwrap();
+        let (b, m, p) = (
+            spans(&t, "Blinken"),
+            spans(&t, "Al-Maliki"),
+            spans(&t, "Vladimir Putin"),
+        );
+        let people = [
+            Speaker {
+                name: "Antony Blinken",
+                role: Some("US Secretary of State"),
+                spans: &b,
+            },
+            Speaker {
+                name: "Al-Maliki",
+                role: Some("foreign minister"),
+                spans: &m,
+            },
+            Speaker {
+                name: "Vladimir Putin",
+                role: Some("Russian President"),
+                spans: &p,
+            },
+        ];
+        let q = extract(&t, &people);
+        assert_eq!(q.len(), 2);
+        assert!(
+            q.iter().all(|q| q.speaker.as_deref() == Some("Al-Maliki")),
+            "{q:?}"
+        );
     }
 
     #[test]
