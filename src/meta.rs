@@ -785,6 +785,9 @@ fn pick_dates(ev: &Evidence, m: &mut Metadata) {
     if let Some((d, how)) = visible_date(ev.page, order) {
         cands.push((d, how));
     }
+    if let Some(d) = date_under_headline(ev.page, order) {
+        cands.push((d, "date line under the headline".into()));
+    }
     if let Some(d) = ev.prop("datecreated").and_then(|p| dates::parse(&p.value)) {
         cands.push((d, "microdata dateCreated".into()));
     }
@@ -860,6 +863,31 @@ fn time_element(page: &Page) -> Option<(DateTime, String)> {
         }
     }
     first.map(|d| (d, "<time datetime>".into()))
+}
+
+/// A short text right after the first <h1> that is a date ("January 22, 2014"): where a
+/// plain page writes its date when no markup says so.
+fn date_under_headline(page: &Page, order: DayOrder) -> Option<DateTime> {
+    let h1 = page.elements("h1").next()?;
+    let start = page.subtree_end(h1);
+    let mut seen = 0;
+    for n in page.nodes.iter().skip(start).take(60) {
+        let Some(t) = n.text() else { continue };
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 6 {
+            break;
+        }
+        if t.chars().count() <= 80 {
+            if let Some(d) = dates::parse_text(t, order) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 /// A date written in an element whose class or id says date, time, published or byline.
