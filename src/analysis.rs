@@ -2,7 +2,7 @@
 //! the mention spans the DOM layer highlights. Pure Rust: the same function serves the
 //! extension, the demo, the reader fallback, the eval tools and the tests.
 
-use crate::{content, meta, officials, page::Page};
+use crate::{content, meta, officials, page::Page, source, timeline};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -11,6 +11,12 @@ pub struct Analysis {
     pub meta: meta::Metadata,
     pub officials: Vec<officials::Official>,
     pub people: Vec<officials::Person>,
+    /// Dates named in the text, resolved against the publication date, in text order.
+    pub timeline: Vec<timeline::TimelineEntry>,
+    /// The article's age in words.
+    pub age: Age,
+    /// Who is behind the publisher (state-affiliated media list).
+    pub source_profile: source::SourceProfile,
     /// Where to highlight: byte ranges inside the DOM layer's text nodes.
     pub mentions: Vec<Mention>,
     /// Characters of main text analysed.
@@ -19,11 +25,19 @@ pub struct Analysis {
     pub notes: Vec<String>,
 }
 
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Age {
+    /// "3 years ago".
+    pub published: Option<String>,
+    /// "2 days after publication".
+    pub updated: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Mention {
-    /// "official" or "person".
+    /// "official", "person", "place" or "date".
     pub kind: &'static str,
-    /// Index into `officials` or `people`.
+    /// Index into the list of that kind (`officials`, `people`, `places`, `timeline`).
     pub entity: usize,
     pub dom_index: u32,
     pub start: usize,
@@ -52,6 +66,30 @@ pub fn analyze(page: &Page) -> Analysis {
             }
         }
     }
+    let published = meta.date_published.as_deref().and_then(timeline::parse_day);
+    let modified = meta.date_modified.as_deref().and_then(timeline::parse_day);
+    let today = timeline::day_of_ms(page.now_ms);
+    let age = Age {
+        published: published
+            .filter(|_| page.now_ms > 0.0)
+            .map(|p| timeline::ago(p, today)),
+        updated: published
+            .zip(modified)
+            .filter(|(p, m)| p != m)
+            .map(|(p, m)| timeline::updated_after(p, m)),
+    };
+    let dates = timeline::extract(&article.text, published);
+    for (i, t) in dates.iter().enumerate() {
+        for (dom_index, start, end) in article.locate(t.span.0, t.span.1) {
+            mentions.push(Mention {
+                kind: "date",
+                entity: i,
+                dom_index,
+                start,
+                end,
+            });
+        }
+    }
     let mut notes = Vec::new();
     if page.truncated {
         notes.push("This page is very large: Newsmark read only its first part.".to_string());
@@ -59,7 +97,17 @@ pub fn analyze(page: &Page) -> Analysis {
     if article.text.trim().is_empty() {
         notes.push("No article text found on this page.".to_string());
     }
+    // The canonical address names the publisher even on a copy served from elsewhere.
+    let profile_url = meta
+        .url
+        .clone()
+        .filter(|u| source::host_of(u).is_some())
+        .unwrap_or_else(|| page.url.clone());
+    let source_profile = source::profile(&profile_url, meta.site_name.as_deref());
     Analysis {
+        source_profile,
+        timeline: dates,
+        age,
         article_chars: article.text.chars().count(),
         meta,
         officials: found.officials,

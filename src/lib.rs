@@ -8,19 +8,29 @@
 pub mod analysis;
 pub mod byline;
 pub mod content;
+pub mod countries;
+pub mod data;
 pub mod dates;
+pub mod gazetteer;
 pub mod jsonld;
 pub mod meta;
 pub mod metatags;
 pub mod microdata;
+pub mod names;
 pub mod officials;
 pub mod page;
+pub mod quotes;
+pub mod roles;
+pub mod source;
+pub mod timeline;
 
 #[cfg(feature = "native")]
 pub mod html;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod reader;
 #[cfg(target_arch = "wasm32")]
 pub mod render;
 #[cfg(target_arch = "wasm32")]

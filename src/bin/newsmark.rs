@@ -1,6 +1,7 @@
 //! Native command line: runs the same analysis as the extension on HTML files.
 //!
 //!   newsmark analyze FILE.html [URL]          print the analysis as JSON
+//!   newsmark text FILE.html                   print the main text the analysis reads
 //!   newsmark eval-pages INDEX.jsonl OUT.json  predictions for every page of an index
 
 use newsmark::{analysis, html};
@@ -16,9 +17,13 @@ fn main() {
             let a = analysis::analyze(&html::read_html(&src, url));
             println!("{}", serde_json::to_string_pretty(&a).unwrap());
         }
+        Some("text") if args.len() >= 2 => {
+            let src = std::fs::read_to_string(&args[1]).unwrap_or_else(|e| die(&format!("{}: {e}", args[1])));
+            println!("{}", newsmark::content::extract(&html::read_html(&src, "")).text);
+        }
         Some("eval-pages") if args.len() >= 3 => eval_pages(&args[1], &args[2]),
         _ => die(
-            "usage: newsmark analyze FILE.html [URL] | newsmark eval-pages INDEX.jsonl OUT.json",
+            "usage: newsmark analyze FILE.html [URL] | newsmark text FILE.html | newsmark eval-pages INDEX.jsonl OUT.json",
         ),
     }
 }

@@ -1,0 +1,66 @@
+# Newsmark. `make run` builds everything and annotates the seed page in a real browser;
+# `make test` runs every test. Both install what is missing first (scripts/setup.sh).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+WASM_RAW := $(or $(CARGO_TARGET_DIR),target)/wasm32-unknown-unknown/release/newsmark.wasm
+WASM_OPT := $(CURDIR)/node_modules/.bin/wasm-opt
+BROWSER ?= chromium
+PORT ?= 8765
+
+.PHONY: setup build wasm run test test-native test-tools test-wasm e2e lint-ext eval-pages eval-text e2e-page bench data clean
+
+setup:
+	@scripts/setup.sh
+
+## build: the wasm (optimised by binaryen from npm, never Debian's), the extension builds,
+## the zips and the demo site, all under dist/.
+build: setup wasm
+	@python3 scripts/build_extension.py dist/pkg dist/pkg-web dist
+
+wasm:
+	@cargo build -q --lib --release --target wasm32-unknown-unknown
+	@rm -rf dist/pkg dist/pkg-web && mkdir -p dist
+	@wasm-bindgen --target no-modules --no-typescript --out-dir dist/pkg $(WASM_RAW)
+	@wasm-bindgen --target web --no-typescript --out-dir dist/pkg-web $(WASM_RAW)
+	@for d in dist/pkg dist/pkg-web; do $(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue $$d/newsmark_bg.wasm -o $$d/newsmark_bg.wasm; done
+	@echo "wasm: $$(stat -c %s dist/pkg/newsmark_bg.wasm) bytes, $$(gzip -9c dist/pkg/newsmark_bg.wasm | wc -c) gzipped"
+
+## run: the main job (see README).
+run: build
+	@node tools/run.mjs
+
+test: build test-native test-tools test-wasm e2e lint-ext
+	@echo "make test: all suites passed"
+
+test-native:
+	@cargo test -q --features native
+
+test-wasm:
+	@wasm-pack test --headless --chrome --firefox --mode no-install -- -q
+
+test-tools:
+	@node --test tests/tools/
+
+e2e:
+	@node tests/e2e/run.mjs
+
+lint-ext:
+	@npx --no-install web-ext lint --source-dir dist/firefox --self-hosted
+
+eval-pages: build
+	@test -n "$(INDEX)" -a -n "$(OUT)" || { echo "usage: make eval-pages INDEX=<index.jsonl> OUT=<predictions.json>"; exit 2; }
+	@node tools/eval-pages.mjs "$(INDEX)" "$(OUT)"
+
+eval-text:
+	@test -n "$(INPUT)" -a -n "$(OUT)" || { echo "usage: make eval-text INPUT=<jsonl of {id,text,date}> OUT=<json>"; exit 2; }
+	@cargo run -q --release --bin eval_text -- "$(INPUT)" "$(OUT)"
+
+e2e-page: build
+	@test -n "$(URL)" -a -n "$(OUT)" || { echo "usage: make e2e-page URL=<http url> OUT=<dir> [BROWSER=chromium|firefox]"; exit 2; }
+	@node tools/e2e-page.mjs --url "$(URL)" --out "$(OUT)" --browser "$(BROWSER)"
+
+data:
+	@python3 scripts/gen_data.py ../shared/data
+
+clean:
+	rm -rf dist out target/wasm32-unknown-unknown

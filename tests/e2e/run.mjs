@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// End-to-end test of the Newsmark test builds in headless Chromium and Firefox (`make e2e`).
+//
+// Usage:
+//   node tests/e2e/run.mjs [--browser chromium|firefox|both] [--out out/e2e]
+//                          [--www dist/www] [--chrome-ext dist/chrome-test]
+//                          [--firefox-ext dist/firefox-test]
+//
+// Needs `make build` first. Serves dist/www on a free 127.0.0.1 port and, in each browser:
+//   seed: the seed sample page; click -> panel with title, site name, published date;
+//         screenshot; no Newsmark console errors, dialogs or network requests after the
+//         click; second click -> document.documentElement.outerHTML identical to before.
+//   csp:  the same page under `Content-Security-Policy: script-src 'self'`; Chromium ->
+//         state 'reader' and the reader tab shows the panel with the title; Firefox ->
+//         annotates in the page, and the second click restores it.
+// Screenshots go to OUT/<browser>-<test>.png. Prints one line per check, then
+// "N passed, M failed"; exits 1 when any check failed. Never asserts timings.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, parseArgs, REPO_ROOT } from '../../tools/serve.mjs';
+import { launchBrowser } from './browser.mjs';
+
+const SEED_PATH = 'samples/sputnik-blinken.html';
+const SEED_TITLE =
+  'Blinken Failed to Offer Steps to End Violence in Middle East, Palestinian Foreign Minister Says';
+const SEED_SITE = 'Sputnik International';
+const SEED_DATE_PREFIX = '2023-02-03T11:16';
+
+const args = parseArgs(process.argv.slice(2));
+const which = args.browser || 'both';
+const browsers = which === 'both' ? ['chromium', 'firefox'] : [which];
+const outDir = path.resolve(REPO_ROOT, args.out || 'out/e2e');
+const extDirs = {
+  chromium: path.resolve(REPO_ROOT, args['chrome-ext'] || 'dist/chrome-test'),
+  firefox: path.resolve(REPO_ROOT, args['firefox-ext'] || 'dist/firefox-test'),
+};
+
+let passed = 0;
+let failed = 0;
+
+function check(name, ok, detail = '') {
+  if (ok) passed++;
+  else failed++;
+  const extra = detail ? ` — ${detail}` : '';
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : extra}`);
+  return ok;
+}
+
+function brief(value) {
+  const s = typeof value === 'string' ? value : JSON.stringify(value);
+  if (s === undefined || s === '') return '(missing)';
+  return s.length > 300 ? s.slice(0, 300) + '…' : s;
+}
+
+function checkQuiet(prefix, events, { allowUrls = [] } = {}) {
+  check(`${prefix}: no Newsmark console errors`, events.errors.length === 0,
+    brief(events.errors.map((e) => e.text)));
+  check(`${prefix}: no dialogs`, events.dialogs.length === 0, brief(events.dialogs));
+  const requests = events.requests.filter((r) => !allowUrls.includes(r.url));
+  check(`${prefix}: no network requests after the click`, requests.length === 0,
+    brief(requests.map((r) => r.url)));
+}
+
+function checkSeedPanel(prefix, panel) {
+  const f = (panel && panel.fields) || {};
+  check(`${prefix}: panel present`, !!panel?.present && panel.shadow, brief(panel));
+  check(`${prefix}: panel finished`, panel?.state === 'done', `data-state=${panel?.state}`);
+  check(`${prefix}: panel title`, f.title === SEED_TITLE, brief(f.title));
+  check(`${prefix}: panel site name`, f.site_name === SEED_SITE, brief(f.site_name));
+  check(`${prefix}: panel published date`, (f.date_published || '').startsWith(SEED_DATE_PREFIX),
+    brief(f.date_published));
+}
+
+async function seedTest(browser, base) {
+  const p = `${browser.name} seed`;
+  const tab = await browser.newTab();
+  await tab.goto(base + SEED_PATH);
+  const before = await tab.outerHTML();
+  const mark = browser.mark();
+  const r = await tab.click();
+  check(`${p}: click annotates`, r?.state === 'annotated', brief(r?.error || r?.state));
+  await tab.waitForPanel();
+  checkSeedPanel(p, await tab.panel());
+  const n = await tab.highlights();
+  console.log(`     ${p}: ${n} highlights, ${Math.round(r?.ms ?? NaN)} ms click to done`);
+  await tab.screenshot(path.join(outDir, `${browser.name}-seed.png`));
+  const r2 = await tab.click();
+  check(`${p}: second click clears`, r2?.state === 'cleared', brief(r2?.error || r2?.state));
+  const after = await tab.outerHTML();
+  check(`${p}: outerHTML restored`, after === before, firstDifference(before, after));
+  checkQuiet(p, browser.since(mark));
+  await tab.close().catch(() => {});
+}
+
+async function cspTest(browser, base) {
+  const p = `${browser.name} csp`;
+  const url = `${base}csp/${SEED_PATH}`;
+  const tab = await browser.newTab();
+  await tab.goto(url);
+  const before = await tab.outerHTML();
+  const mark = browser.mark();
+  const r = await tab.click();
+  if (browser.name === 'chromium') {
+    check(`${p}: click opens the reader`, r?.state === 'reader' && !!r.readerUrl,
+      brief(r?.error || r));
+    const reader = r?.readerUrl ? await browser.findTab(r.readerUrl) : null;
+    check(`${p}: reader tab open`, !!reader, brief(r?.readerUrl));
+    if (reader) {
+      await reader.waitForPanel();
+      const panel = await reader.panel();
+      check(`${p}: reader panel title`, panel?.fields?.title === SEED_TITLE,
+        brief(panel?.fields?.title ?? panel));
+      await reader.screenshot(path.join(outDir, `${browser.name}-csp-reader.png`));
+    }
+    check(`${p}: page left untouched`, (await tab.outerHTML()) === before);
+  } else {
+    check(`${p}: click annotates in the page`, r?.state === 'annotated', brief(r?.error || r?.state));
+    await tab.waitForPanel();
+    checkSeedPanel(p, await tab.panel());
+    await tab.screenshot(path.join(outDir, `${browser.name}-csp.png`));
+    const r2 = await tab.click();
+    check(`${p}: second click clears`, r2?.state === 'cleared', brief(r2?.error || r2?.state));
+    const after = await tab.outerHTML();
+    check(`${p}: outerHTML restored`, after === before, firstDifference(before, after));
+  }
+  // The reader may read the page it was opened for; nothing else may be fetched.
+  checkQuiet(p, browser.since(mark), { allowUrls: [url] });
+  await tab.close().catch(() => {});
+}
+
+function firstDifference(a, b) {
+  if (a === b) return '';
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const ctx = (s) => JSON.stringify(s.slice(Math.max(0, i - 60), i + 100));
+  return `lengths ${a.length} vs ${b.length}; at ${i}: before ${ctx(a)} after ${ctx(b)}`;
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  const www = path.resolve(REPO_ROOT, args.www || 'dist/www');
+  if (!fs.existsSync(path.join(www, SEED_PATH))) {
+    check('seed sample served', false, `${path.join(www, SEED_PATH)} missing (run make build)`);
+  }
+  const server = await startServer({ port: 0, www });
+  try {
+    for (const name of browsers) {
+      let browser;
+      try {
+        browser = await launchBrowser(name, { extensionDir: extDirs[name] });
+      } catch (e) {
+        check(`${name}: launch with ${path.relative(REPO_ROOT, extDirs[name])}`, false, e.message);
+        continue;
+      }
+      for (const test of [seedTest, cspTest]) {
+        try {
+          await test(browser, server.url);
+        } catch (e) {
+          check(`${name} ${test.name}: ran to the end`, false, e.stack || e.message);
+        }
+      }
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(e.stack || e);
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});

@@ -1,0 +1,157 @@
+//! Browser tests of the DOM layer (wasm-pack test --headless --chrome --firefox): reading
+//! fixture documents into snapshots, rendering the panel and clearing it without a trace.
+//! Fixtures are appended in a container and removed: the runner's output lives in body.
+#![cfg(target_arch = "wasm32")]
+
+use newsmark::{analysis, dom, page::NodeKind, wasm};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../www/samples/sputnik-blinken.html");
+
+fn parse(html: &str) -> web_sys::Document {
+    web_sys::DomParser::new()
+        .unwrap()
+        .parse_from_string(html, web_sys::SupportedType::TextHtml)
+        .unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn reads_a_parsed_document_like_the_native_reader() {
+    let doc = parse(SEED);
+    let snap = dom::read(&doc, "https://example.org/a");
+    let page = &snap.page;
+    assert_eq!(page.nodes[0].tag(), Some("html"));
+    assert_eq!(page.nodes[0].attr("lang"), Some("en"));
+    assert!(page.elements("meta").count() > 20);
+    let ld = page.elements("script").next().expect("JSON-LD script kept");
+    assert!(page.nodes[ld + 1].text().unwrap().contains("NewsArticle"));
+    assert!(
+        page.elements("style").next().is_none(),
+        "style elements are skipped"
+    );
+    // Every text handle points at the node whose text the snapshot holds.
+    for n in &page.nodes {
+        if let NodeKind::Text { text, dom_index } = &n.kind {
+            if *dom_index != dom::NO_DOM {
+                assert_eq!(&snap.texts[*dom_index as usize].node_value().unwrap(), text);
+            }
+        }
+    }
+    let a = analysis::analyze(page);
+    assert!(a
+        .meta
+        .title
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Blinken Failed to Offer Steps"));
+}
+
+#[wasm_bindgen_test]
+fn deep_documents_do_not_overflow() {
+    let html = "<div>".repeat(10_000) + "deep text" + &"</div>".repeat(10_000);
+    let snap = dom::read(&parse(&html), "");
+    assert!(snap
+        .page
+        .nodes
+        .iter()
+        .any(|n| n.text() == Some("deep text")));
+}
+
+#[wasm_bindgen_test]
+fn annotate_then_clear_restores_the_dom() {
+    let doc = document();
+    let body = doc.body().unwrap();
+    let fixture = doc.create_element("div").unwrap();
+    fixture.set_id("newsmark-fixture");
+    let parsed = parse(SEED);
+    let article = parsed.query_selector("article").unwrap().unwrap();
+    fixture
+        .append_child(&doc.import_node_with_deep(&article, true).unwrap())
+        .unwrap();
+    body.append_child(&fixture).unwrap();
+    let before = doc.document_element().unwrap().outer_html();
+
+    let r = wasm::toggle_document(doc.clone(), "https://example.org/a".into()).unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&r, &"state".into()).unwrap(),
+        JsValue::from_str("annotated")
+    );
+    let host = doc.get_element_by_id(dom::HOST_ID).expect("panel host");
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("done"));
+    let shadow = host.shadow_root().expect("open shadow root");
+    assert!(shadow.query_selector("[data-field=url]").unwrap().is_some());
+    assert!(shadow.text_content().unwrap().contains("Officials"));
+
+    let r = wasm::toggle_document(doc.clone(), "https://example.org/a".into()).unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&r, &"state".into()).unwrap(),
+        JsValue::from_str("cleared")
+    );
+    assert!(doc.get_element_by_id(dom::HOST_ID).is_none());
+    assert_eq!(doc.document_element().unwrap().outer_html(), before);
+    assert_eq!(doc.adopted_style_sheets().length(), 0);
+    fixture.remove();
+}
+
+#[wasm_bindgen_test]
+fn error_panel_leaves_page_as_it_was() {
+    let doc = document();
+    let before = doc.document_element().unwrap().outer_html();
+    wasm::show_error(&doc, "Something failed");
+    let host = doc.get_element_by_id(dom::HOST_ID).unwrap();
+    assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
+    let err = host
+        .shadow_root()
+        .unwrap()
+        .query_selector("[data-field=error]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(err.text_content().as_deref(), Some("Something failed"));
+    wasm::clear();
+    assert_eq!(doc.document_element().unwrap().outer_html(), before);
+}
+
+#[wasm_bindgen_test]
+fn page_text_is_never_parsed_as_html() {
+    let doc = parse(
+        r#"<html><head><title>&lt;img src=x onerror=alert(1)&gt;</title></head><body><article><p>Body text long enough to be the article, with commas, and more.</p></article></body></html>"#,
+    );
+    let snap = dom::read(&doc, "");
+    let live = document();
+    let r = newsmark::render::render(&live, &analysis::analyze(&snap.page), &[]).unwrap();
+    let shadow = r.host().shadow_root().unwrap();
+    assert!(shadow.query_selector("img").unwrap().is_none());
+    let title = shadow
+        .query_selector("[data-field=title]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        title.text_content().unwrap(),
+        "<img src=x onerror=alert(1)>"
+    );
+    newsmark::render::clear(&live, r);
+    let _ = live.unchecked_ref::<web_sys::Node>();
+}
+
+#[wasm_bindgen_test]
+fn clobbered_form_and_document_properties_are_read_safely() {
+    // A form exposes its controls as properties: form.id, form.firstChild, form.localName...
+    let html = r#"<html><body><form id="f"><input name="id"><input name="localName"><input name="firstChild"><input name="nextSibling"><input name="attributes"><input name="nodeType"><p>Inside the form, text that must be read.</p></form><img name="body"><img name="documentElement"><p>After the form.</p></body></html>"#;
+    let snap = dom::read(&parse(html), "");
+    let texts: Vec<&str> = snap.page.nodes.iter().filter_map(|n| n.text()).collect();
+    assert!(texts.contains(&"Inside the form, text that must be read."));
+    assert!(texts.contains(&"After the form."));
+    let form = snap
+        .page
+        .elements("form")
+        .next()
+        .expect("form read as an element");
+    assert_eq!(snap.page.nodes[form].attr("id"), Some("f"));
+}
