@@ -349,8 +349,8 @@ impl DayOrder {
     /// The order a page in language `lang` ("en-US", "de", ...) most likely writes.
     pub fn for_lang(lang: Option<&str>) -> DayOrder {
         match lang.map(|l| l.to_ascii_lowercase()) {
-            Some(l) if l == "en-us" || l == "en_us" => DayOrder::MonthFirst,
-            Some(l) if l.starts_with("en") => DayOrder::Unknown,
+            Some(l) if l == "en-us" || l == "en_us" || l == "en-ph" => DayOrder::MonthFirst,
+            Some(l) if l == "en" => DayOrder::Unknown,
             Some(l) if !l.is_empty() => DayOrder::DayFirst,
             _ => DayOrder::Unknown,
         }
@@ -670,6 +670,7 @@ mod tests {
         );
         assert_eq!(DayOrder::for_lang(Some("en-US")), DayOrder::MonthFirst);
         assert_eq!(DayOrder::for_lang(Some("de")), DayOrder::DayFirst);
+        assert_eq!(DayOrder::for_lang(Some("en-GB")), DayOrder::DayFirst);
     }
 
     #[test]

@@ -84,7 +84,6 @@ const PAGE_TYPES: &[&str] = &[
 ];
 
 static TRAILING_COMMA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*([}\]])").unwrap());
-static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").unwrap());
 
 /// Reads every JSON-LD script of the page.
 pub fn read(page: &Page) -> JsonLd {
@@ -121,8 +120,10 @@ pub fn parse_tolerant(text: &str) -> Vec<Value> {
     if let Ok(v) = serde_json::from_str::<Value>(t) {
         return vec![v];
     }
-    let mut s = COMMENT.replace_all(t, " ").into_owned();
-    for w in ["<![CDATA[", "]]>", "//<![CDATA[", "//]]>"] {
+    // Comment markers usually wrap the whole script (an old habit for hiding it from
+    // ancient browsers): drop the markers, keep what they wrap.
+    let mut s = t.to_string();
+    for w in ["//<![CDATA[", "//]]>", "<![CDATA[", "]]>", "<!--", "-->"] {
         s = s.replace(w, " ");
     }
     // Raw control characters are only legal JSON as white space between tokens; inside a
@@ -394,7 +395,7 @@ mod tests {
     #[test]
     fn tolerates_malformed_scripts() {
         let v = parse_tolerant(
-            "<!-- x -->{\"@type\":\"Article\",\"headline\":\"Line\nbreak\",}\n{\"@type\":\"WebSite\",\"name\":\"S\"}",
+            "<!-- {\"@type\":\"Article\",\"headline\":\"Line\nbreak\",}\n{\"@type\":\"WebSite\",\"name\":\"S\"} -->",
         );
         assert_eq!(v.len(), 2);
         let ld = collect(&v);

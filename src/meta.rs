@@ -9,8 +9,10 @@ use crate::jsonld::{self, JsonLd, LdItem};
 use crate::metatags::MetaTags;
 use crate::microdata::{self, Prop};
 use crate::page::{collapse_ws, Page};
+use regex::Regex;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Metadata {
@@ -266,6 +268,29 @@ fn pick_lang(ev: &Evidence, m: &mut Metadata) {
 // ---------------------------------------------------------------------------------------
 // site name
 
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,?\s*([^.|,;©]{2,60}?)\s*(?:[.|,;]|all rights|alle rechte|tous droits|todos los derechos|$)").unwrap()
+});
+
+/// The holder named in a copyright line ("© 2023 The Paper. All rights reserved."), from
+/// the copyright meta tag or the page's visible text.
+fn copyright_holder(ev: &Evidence) -> Option<String> {
+    let from_text = |t: &str| {
+        let c = COPYRIGHT.captures(t)?;
+        let h = c[1].trim().trim_start_matches("by ").trim();
+        (words(h).len() <= 6 && h.chars().any(char::is_alphabetic)).then(|| h.to_string())
+    };
+    if let Some(h) = ev.tags.get("copyright").and_then(from_text) {
+        return Some(h);
+    }
+    ev.page
+        .nodes
+        .iter()
+        .filter_map(|n| n.text())
+        .filter(|t| t.contains('©'))
+        .find_map(|t| from_text(&collapse_ws(t)))
+}
+
 fn pick_site(ev: &Evidence, m: &mut Metadata) {
     let art = ev.article();
     let domain = m.domain.clone();
@@ -322,6 +347,7 @@ fn pick_site(ev: &Evidence, m: &mut Metadata) {
             non_empty(ev.ld.organization.as_deref()),
             "JSON-LD Organization name",
         ),
+        (copyright_holder(ev), "copyright line"),
     ];
     let cands: Vec<(String, &str)> = cands
         .into_iter()
@@ -759,6 +785,9 @@ fn pick_dates(ev: &Evidence, m: &mut Metadata) {
     if let Some((d, how)) = visible_date(ev.page, order) {
         cands.push((d, how));
     }
+    if let Some(d) = date_under_headline(ev.page, order) {
+        cands.push((d, "date line under the headline".into()));
+    }
     if let Some(d) = ev.prop("datecreated").and_then(|p| dates::parse(&p.value)) {
         cands.push((d, "microdata dateCreated".into()));
     }
@@ -834,6 +863,31 @@ fn time_element(page: &Page) -> Option<(DateTime, String)> {
         }
     }
     first.map(|d| (d, "<time datetime>".into()))
+}
+
+/// A short text right after the first <h1> that is a date ("January 22, 2014"): where a
+/// plain page writes its date when no markup says so.
+fn date_under_headline(page: &Page, order: DayOrder) -> Option<DateTime> {
+    let h1 = page.elements("h1").next()?;
+    let start = page.subtree_end(h1);
+    let mut seen = 0;
+    for n in page.nodes.iter().skip(start).take(60) {
+        let Some(t) = n.text() else { continue };
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 6 {
+            break;
+        }
+        if t.chars().count() <= 80 {
+            if let Some(d) = dates::parse_text(t, order) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 /// A date written in an element whose class or id says date, time, published or byline.
@@ -1002,5 +1056,124 @@ mod tests {
             resolve_url("https://x.org/", "//cdn.x.org/i.jpg").as_deref(),
             Some("https://cdn.x.org/i.jpg")
         );
+    }
+    #[test]
+    fn copyright_lines() {
+        let c = COPYRIGHT
+            .captures("© 2023 Riverside Media Ltd. All rights reserved.")
+            .unwrap();
+        assert_eq!(&c[1], "Riverside Media Ltd");
+    }
+}
+
+/// Whole pages read by the native HTML reader, as the extension would see them.
+#[cfg(all(test, feature = "native"))]
+mod fixtures {
+    use super::*;
+    use crate::html::read_html;
+
+    fn read(name: &str, url: &str) -> Metadata {
+        let path = format!("{}/tests/fixtures/meta/{name}", env!("CARGO_MANIFEST_DIR"));
+        let src = std::fs::read_to_string(path).unwrap();
+        extract(&read_html(&src, url))
+    }
+
+    #[test]
+    fn news_article_with_json_ld_graph() {
+        let m = read(
+            "news-jsonld.html",
+            "https://www.riverside-courier.example/news/2023/02/03/council-approves-crossing?utm=x",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Council approves new river crossing")
+        );
+        assert_eq!(m.author, vec!["Ann Lee", "Bo Chen"]);
+        assert_eq!(m.evidence["author"], "JSON-LD author");
+        assert_eq!(m.site_name.as_deref(), Some("The Riverside Courier"));
+        assert_eq!(
+            m.date_published.as_deref(),
+            Some("2023-02-03T11:16:00+00:00")
+        );
+        assert_eq!(m.evidence["date_published"], "JSON-LD datePublished");
+        assert_eq!(
+            m.date_modified.as_deref(),
+            Some("2023-02-04T08:00:00+00:00")
+        );
+        assert_eq!(m.lang.as_deref(), Some("en-GB"));
+        assert_eq!(m.section.as_deref(), Some("Local"));
+        assert_eq!(m.keywords, vec!["council", "bridge", "transport"]);
+        assert_eq!(
+            m.image.as_deref(),
+            Some("https://www.riverside-courier.example/media/bridge.jpg")
+        );
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://www.riverside-courier.example/news/2023/02/03/council-approves-crossing")
+        );
+        assert_eq!(m.domain.as_deref(), Some("www.riverside-courier.example"));
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    }
+
+    #[test]
+    fn german_page_with_visible_byline_and_date() {
+        let m = read(
+            "german-visible.html",
+            "https://tagblatt-nord.example/lokales/bruecke",
+        );
+        assert_eq!(m.title.as_deref(), Some("Neue Brücke für die Altstadt"));
+        assert_eq!(m.author, vec!["Hans Müller", "Eva Roth"]);
+        assert_eq!(m.date_published.as_deref(), Some("2023-02-03T14:30:00"));
+        assert_eq!(m.evidence["date_published"], "visible date line");
+        assert_eq!(m.site_name.as_deref(), Some("Tagblatt Nord"));
+        assert_eq!(m.lang.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn blog_with_microdata_and_a_related_card() {
+        let m = read(
+            "blog-microdata.html",
+            "https://greenpatch.example/2021/07/01/soil",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Notes on soil: why compost matters")
+        );
+        assert_eq!(m.author, vec!["Maya Ortiz"]);
+        assert_eq!(m.date_published.as_deref(), Some("2021-06-09"));
+        assert_eq!(m.site_name.as_deref(), Some("Green Patch"));
+        assert_eq!(m.lang.as_deref(), Some("en-US"));
+        // The URL's date disagrees with the article's own: said, not hidden.
+        assert!(
+            m.conflicts.iter().any(|c| c.contains("URL")),
+            "{:?}",
+            m.conflicts
+        );
+    }
+
+    #[test]
+    fn relative_visible_date_uses_the_clock() {
+        let mut p = read_html(
+            "<html><body><h1>Storm closes port</h1><span class=\"timestamp\">3 hours ago</span></body></html>",
+            "",
+        );
+        p.now_ms = 1_675_425_600_000.0; // 2023-02-03T12:00:00Z
+        let m = extract(&p);
+        assert_eq!(
+            m.date_published.as_deref(),
+            Some("2023-02-03T09:00:00+00:00")
+        );
+    }
+
+    #[test]
+    fn hostile_input_does_not_panic() {
+        for src in [
+            "",
+            "<script type=application/ld+json>{\"@graph\":[[[[{\"@type\":\"Article\",\"author\":{}}]]]]}</script>",
+            "<meta property=og:title content=\"\u{feff}\"><time datetime=\"9999-99-99\">é</time>",
+            "<p class=byline>By</p><p class=date>31/02/2023 25:61</p>",
+        ] {
+            let _ = extract(&read_html(src, "not a url"));
+        }
     }
 }
