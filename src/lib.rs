@@ -21,6 +21,7 @@ pub mod officials;
 pub mod page;
 pub mod quotes;
 pub mod roles;
+pub mod scan;
 pub mod source;
 pub mod timeline;
 

@@ -6,6 +6,7 @@
 //! person named as speaking before it, else to the article's main speaker (the person most
 //! often named with a speech verb), so quotes link to the people and officials found.
 
+use crate::scan::WordStart;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -35,7 +36,10 @@ pub struct Speaker<'a> {
 
 const VERBS: &str = r"(?:said|says|say|told|tells|noted|notes|stressed|stresses|added|adds|stated|states|recalled|recalls|suggested|suggests|warned|warns|explained|explains|argued|argues|claimed|claims|insisted|insists|wrote|writes|tweeted|asked|asks|answered|replied|declared|declares|announced|announces|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|went on saying|went on to say|continued|remarked|commented|urged|urges|acknowledged|admitted|conceded|observed|described|called|labell?ed|according to)";
 
-static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{VERBS}\b")).unwrap());
+static VERB: LazyLock<WordStart> =
+    LazyLock::new(|| WordStart::new(&format!(r"(?i)\b{VERBS}\b"), VERB_STARTS, true, false));
+/// The letters the speech verbs start with.
+const VERB_STARTS: &str = "stnarweciduplo";
 
 /// Finds quoted passages: (mark start, words start, words end, mark end).
 fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
@@ -61,6 +65,10 @@ fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
                 .map(|p| start + p)
                 .unwrap_or(text.len())
                 .min(start + 1500);
+            let limit = (0..=limit)
+                .rev()
+                .find(|&b| text.is_char_boundary(b))
+                .unwrap_or(start);
             if let Some(rel) = text[start..limit]
                 .find(|ch: char| ch == close || (close == '\u{201D}' && ch == '"'))
             {
@@ -85,21 +93,38 @@ fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
 }
 
 fn sentence_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
-    let before = &text[..s];
-    let a = before
-        .rfind(|c: char| c == '\n')
-        .map(|p| p + 1)
-        .max(before.rfind(". ").map(|p| p + 2))
-        .max(before.rfind("? ").map(|p| p + 2))
-        .max(before.rfind("! ").map(|p| p + 2))
-        .unwrap_or(0);
-    let after = &text[e..];
-    // The sentence goes on past the closing mark: `"…," he said.`
-    let mut z = text.len();
-    for pat in [". ", ".\n", "? ", "! ", "\n"] {
-        if let Some(p) = after.find(pat) {
-            z = z.min(e + p + 1);
+    // Scans stop at the nearest break: a `find` of a break the text lacks would read to
+    // the end of the text for every verb and quote.
+    let b = text.as_bytes();
+    let stop = |c: u8| c == b'.' || c == b'?' || c == b'!';
+    // Start: just after the last "\n", ". ", "? " or "! " wholly before `s`.
+    let mut a = 0;
+    let mut i = s.min(b.len());
+    while i > 0 {
+        i -= 1;
+        if b[i] == b'\n' {
+            a = i + 1;
+            break;
         }
+        if b[i] == b' ' && i > 0 && stop(b[i - 1]) {
+            a = i + 1;
+            break;
+        }
+    }
+    // End: one past the first ". ", ".\n", "? ", "! " or "\n" at or after `e`. The sentence
+    // goes on past the closing mark: `"…," he said.`
+    let mut z = text.len();
+    let mut j = e.min(b.len());
+    while j < b.len() {
+        let next = b.get(j + 1).copied();
+        if b[j] == b'\n'
+            || (b[j] == b'.' && matches!(next, Some(b' ' | b'\n')))
+            || ((b[j] == b'?' || b[j] == b'!') && next == Some(b' '))
+        {
+            z = j + 1;
+            break;
+        }
+        j += 1;
     }
     (a, z)
 }
@@ -180,9 +205,10 @@ fn subject_of(
 /// Every speech verb of the text with its subject: (verb range, subject).
 fn speech_events(text: &str, people: &[Speaker]) -> Vec<((usize, usize), Subject)> {
     VERB.find_iter(text)
-        .filter_map(|m| {
-            let sent = sentence_bounds(text, m.start(), m.end());
-            subject_of(text, (m.start(), m.end()), sent, people).map(|s| ((m.start(), m.end()), s))
+        .into_iter()
+        .filter_map(|(vs, ve)| {
+            let sent = sentence_bounds(text, vs, ve);
+            subject_of(text, (vs, ve), sent, people).map(|s| ((vs, ve), s))
         })
         .collect()
 }
@@ -284,6 +310,28 @@ pub fn extract(text: &str, people: &[Speaker]) -> Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verb_start_letters_cover_every_verb() {
+        let inner = VERBS.trim_start_matches("(?:").trim_end_matches(')');
+        for alt in inner.split('|') {
+            let first = alt.chars().next().unwrap();
+            assert!(VERB_STARTS.contains(first), "{alt}");
+        }
+        let re = Regex::new(&format!(r"(?i)\b{VERBS}\b")).unwrap();
+        let t = "He SAID, she Told us; Emphasised and ACCORDING TO, unsaid saidx ſaid. Pointed out";
+        let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(VERB.find_iter(t), want);
+    }
+
+    #[test]
+    fn sentence_bounds_stop_at_the_nearest_break() {
+        let t = "One. Two said \"x y z,\" he noted! Three\nFour";
+        let s = t.find("said").unwrap();
+        assert_eq!(sentence_bounds(t, s, s + 4), (5, t.find('!').unwrap() + 1));
+        let f = t.find("Four").unwrap();
+        assert_eq!(sentence_bounds(t, f, f + 4), (f, t.len()));
+    }
 
     fn spans(text: &str, name: &str) -> Vec<(usize, usize)> {
         text.match_indices(name)

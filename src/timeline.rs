@@ -6,7 +6,7 @@
 //! when there is one ("a raid on January 26 and shootings over the next two days"), else
 //! against the publication date.
 
-use regex::Regex;
+use crate::scan::{Caps, WordStart};
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -85,23 +85,33 @@ const NUMBERS: &[(&str, i64)] = &[
 const M: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 const N: &str = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple of)";
 
-static PATTERNS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let p = |k: &'static str, s: String| (k, Regex::new(&s).unwrap());
+/// The patterns, each with the letters it can start with (see `scan::WordStart`).
+static PATTERNS: LazyLock<Vec<(&'static str, WordStart)>> = LazyLock::new(|| {
+    PATTERN_SRC
+        .iter()
+        .map(|(k, s, starts, fold, digits)| (*k, WordStart::new(s, starts, *fold, *digits)))
+        .collect()
+});
+
+type PatternSrc = (&'static str, String, &'static str, bool, bool);
+
+/// (kind, pattern, first letters, case-insensitive start, may start with a digit).
+static PATTERN_SRC: LazyLock<Vec<PatternSrc>> = LazyLock::new(|| {
     vec![
-        p("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
+        ("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), "", false, true),
         // "January 30-31, 2023", "Jan. 26", "February 3rd 2023"
-        p("mdy", format!(r"\b{M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(\d{{4}}))?\b")),
+        ("mdy", format!(r"\b{M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(\d{{4}}))?\b"), "JFMASOND", false, false),
         // "26 January 2023", "30-31 January"
-        p("dmy", format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?{M}(?:,?\s+(\d{{4}}))?\b")),
+        ("dmy", format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?{M}(?:,?\s+(\d{{4}}))?\b"), "", false, true),
         // "in January 2023", "since March"
-        p("my", format!(r"\b(?:in|since|until|by|from|of|last|next|early|late|mid-?)\s+{M}(?:\s+(\d{{4}}))?\b")),
+        ("my", format!(r"\b(?:in|since|until|by|from|of|last|next|early|late|mid-?)\s+{M}(?:\s+(\d{{4}}))?\b"), "isubfolnem", false, false),
         // "in 1948", "since 2014", "between 1990 and 1995"
-        p("year", r"\b(?i:in|since|until|by|from|of|after|before|during|between|around|circa|year)\s+(1[0-9]{3}|20[0-9]{2})\b(?:\s*(?:-|–|to|and)\s*(1[0-9]{3}|20[0-9]{2})\b)?".into()),
-        p("rel_span", format!(r"(?i)\b(?:in|over|for|during|within)\s+the\s+(next|past|last|coming|previous|following)\s+{N}\s+(days?|weeks?|months?|years?)\b")),
-        p("ago", format!(r"(?i)\b{N}\s+(days?|weeks?|months?|years?)\s+ago\b")),
-        p("rel_unit", r"(?i)\b(last|next|this|past|coming)\s+(week|month|year|weekend)\b".into()),
-        p("rel_day", r"(?i)\b(yesterday|today|tomorrow|tonight)\b".into()),
-        p("weekday", r"\b(?:on|last|next|this|since|until|by)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".into()),
+        ("year", r"\b(?i:in|since|until|by|from|of|after|before|during|between|around|circa|year)\s+(1[0-9]{3}|20[0-9]{2})\b(?:\s*(?:-|–|to|and)\s*(1[0-9]{3}|20[0-9]{2})\b)?".into(), "isubfoadcy", true, false),
+        ("rel_span", format!(r"(?i)\b(?:in|over|for|during|within)\s+the\s+(next|past|last|coming|previous|following)\s+{N}\s+(days?|weeks?|months?|years?)\b"), "iofdw", true, false),
+        ("ago", format!(r"(?i)\b{N}\s+(days?|weeks?|months?|years?)\s+ago\b"), "aotfsenc", true, true),
+        ("rel_unit", r"(?i)\b(last|next|this|past|coming)\s+(week|month|year|weekend)\b".into(), "lntpc", true, false),
+        ("rel_day", r"(?i)\b(yesterday|today|tomorrow|tonight)\b".into(), "yt", true, false),
+        ("weekday", r"\b(?:on|last|next|this|since|until|by)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".into(), "olntsub", false, false),
     ]
 });
 
@@ -221,15 +231,12 @@ fn sentence_start(text: &str, at: usize) -> usize {
 pub fn extract(text: &str, published: Option<Ymd>) -> Vec<TimelineEntry> {
     // Patterns claim text in priority order (most specific first): "from January 30-31"
     // is a range of days, not the month of January.
-    let mut hits: Vec<(usize, usize, &'static str, regex::Captures)> = Vec::new();
+    let mut hits: Vec<(usize, usize, &'static str, Caps)> = Vec::new();
     for (kind, re) in PATTERNS.iter() {
         for c in re.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            if hits
-                .iter()
-                .all(|(s, e, _, _)| m.end() <= *s || m.start() >= *e)
-            {
-                hits.push((m.start(), m.end(), kind, c));
+            let (ms, me) = c.span();
+            if hits.iter().all(|(s, e, _, _)| me <= *s || ms >= *e) {
+                hits.push((ms, me, kind, c));
             }
         }
     }
@@ -260,11 +267,11 @@ pub fn extract(text: &str, published: Option<Ymd>) -> Vec<TimelineEntry> {
 
 fn resolve(
     kind: &str,
-    c: &regex::Captures,
+    c: &Caps,
     published: Option<Ymd>,
     anchor: Option<Ymd>,
 ) -> Option<(Ymd, Ymd, &'static str)> {
-    let g = |i: usize| c.get(i).map(|m| m.as_str());
+    let g = |i: usize| c.get(i);
     let num = |i: usize| g(i).and_then(|s| s.parse::<u32>().ok());
     let year = |i: usize| g(i).and_then(|s| s.parse::<i32>().ok());
     match kind {
@@ -368,12 +375,7 @@ fn resolve(
             let want = WEEKDAYS.iter().position(|w| w.eq_ignore_ascii_case(name))? as i64;
             let pd = days_from_civil(p);
             let today = (pd + 3).rem_euclid(7); // 0 = Monday
-            let prefix = c
-                .get(0)?
-                .as_str()
-                .split_whitespace()
-                .next()?
-                .to_ascii_lowercase();
+            let prefix = c.get(0)?.split_whitespace().next()?.to_ascii_lowercase();
             let delta = if prefix == "next" || prefix == "until" {
                 let f = (want - today).rem_euclid(7);
                 if f == 0 {
@@ -448,6 +450,30 @@ mod tests {
     use super::*;
 
     const PUB: Ymd = (2023, 2, 3);
+
+    #[test]
+    fn start_letters_lose_no_match() {
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/seed_officials.txt"
+        ))
+        .unwrap();
+        let texts = [
+            seed.as_str(),
+            "In 1948, Since 2014; BETWEEN 1990 and 1995. ſince 2001 over the next ٣ days, \
+             A few weeks ago, Two Years Ago, Last Week, TODAY and on Monday, Jan. 26-27, 3rd of March 2020.",
+        ];
+        for (kind, src, ..) in PATTERN_SRC.iter() {
+            let re = regex::Regex::new(src).unwrap();
+            let ws = &PATTERNS.iter().find(|(k, _)| k == kind).unwrap().1;
+            for t in texts {
+                let want: Vec<(usize, usize)> =
+                    re.find_iter(t).map(|m| (m.start(), m.end())).collect();
+                let got: Vec<(usize, usize)> = ws.captures_iter(t).iter().map(Caps::span).collect();
+                assert_eq!(got, want, "{kind}");
+            }
+        }
+    }
 
     fn find(text: &str) -> Vec<(String, String, String)> {
         extract(text, Some(PUB))
