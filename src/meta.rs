@@ -919,10 +919,9 @@ fn visible_date(page: &Page, order: DayOrder) -> Option<(DateTime, String)> {
                 if !datey || c.contains("update") || c.contains("modif") {
                     continue;
                 }
-                let text = page.text_of(i);
-                if text.is_empty() || text.chars().count() > 200 {
+                let Some(text) = page.text_within(i, 200).filter(|t| !t.is_empty()) else {
                     continue;
-                }
+                };
                 if let Some(d) = dates::parse_text(&text, order) {
                     return Some((d, "visible date line".into()));
                 }

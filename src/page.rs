@@ -176,6 +176,34 @@ impl Page {
         collapse_ws(&out)
     }
 
+    /// `text_of(i)` when it holds at most `max_chars` characters, else None. Stops reading
+    /// once the subtree holds more: callers that only want short texts (date lines,
+    /// bylines) would otherwise copy whole wrappers, again for each nested one.
+    pub fn text_within(&self, i: usize, max_chars: usize) -> Option<String> {
+        let d = self.nodes.get(i)?.depth;
+        let mut out = String::new();
+        let mut seen = 0usize;
+        for (j, n) in self.nodes.iter().enumerate().skip(i) {
+            if j > i && n.depth <= d {
+                break;
+            }
+            if let Some(t) = n.text() {
+                if self.in_json_ld(n) {
+                    continue;
+                }
+                // Collapsing keeps every non-space character.
+                seen += t.chars().filter(|c| !c.is_whitespace()).count();
+                if seen > max_chars {
+                    return None;
+                }
+                out.push_str(t);
+                out.push(' ');
+            }
+        }
+        let out = collapse_ws(&out);
+        (out.chars().count() <= max_chars).then_some(out)
+    }
+
     fn in_json_ld(&self, n: &Node) -> bool {
         n.parent != NO_PARENT && self.nodes[n.parent as usize].is_element("script")
     }
@@ -219,6 +247,24 @@ pub fn collapse_ws(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_within_agrees_with_text_of() {
+        let mut p = Page::new("http://x/");
+        let html = p.push_element(NO_PARENT, "html", vec![]);
+        let body = p.push_element(html, "body", vec![]);
+        let div = p.push_element(body, "div", vec![]);
+        p.push_text(div, "  Ann   Lee ".into(), 0);
+        let span = p.push_element(div, "span", vec![]);
+        p.push_text(span, "and Bo".into(), 1);
+        p.push_text(body, "after".into(), 2);
+        let whole = p.text_of(div as usize);
+        assert_eq!(whole, "Ann Lee and Bo");
+        assert_eq!(p.text_within(div as usize, 14), Some(whole));
+        assert_eq!(p.text_within(div as usize, 13), None);
+        assert_eq!(p.text_within(body as usize, 5), None);
+        assert_eq!(p.text_within(99, 5), None);
+    }
 
     #[test]
     fn subtree_and_text() {
