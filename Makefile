@@ -64,3 +64,12 @@ data:
 
 clean:
 	rm -rf dist out target/wasm32-unknown-unknown
+
+## bench: Newsmark's click path against Readability and a bare text walk on every page of
+## INDEX in headless Chromium, sizes, instantiation, native throughput (benches/); prints
+## PASS/FAIL per budget and writes OUT. Budgets are reported, never asserted.
+BENCH_INDEX = $(or $(INDEX),../shared/suites/index.jsonl)
+bench: build
+	@test -n "$(OUT)" || { echo "usage: make bench OUT=<file.json> [INDEX=<index.jsonl>]"; exit 2; }
+	@native=$$(mktemp) && cargo bench -q --features native --bench throughput -- "$(BENCH_INDEX)" --json "$$native" && \
+	  node tools/bench.mjs --index "$(BENCH_INDEX)" --out "$(OUT)" --native "$$native"; s=$$?; rm -f "$$native"; exit $$s

@@ -150,6 +150,34 @@ pub fn reader_view(html: String, url: String, container: Element) -> Result<JsVa
     to_js(&a)
 }
 
+/// The click path of `toggle_document` in three timed parts, for the bench:
+/// `[read_ms, analyse_ms, render_ms]`; clears what it rendered (untimed).
+#[wasm_bindgen]
+pub fn profile_document(doc: Document, url: String) -> Result<Vec<f64>, JsValue> {
+    let perf = web_sys::window()
+        .and_then(|w| w.performance())
+        .ok_or("no performance clock")?;
+    clear_document(&doc);
+    let t0 = perf.now();
+    let snap = dom::read(&doc, &url);
+    let t1 = perf.now();
+    let a = analysis::analyze(&snap.page);
+    let t2 = perf.now();
+    let r = render::render(&doc, &a, &snap.texts)?;
+    let t3 = perf.now();
+    render::clear(&doc, r);
+    Ok(vec![t1 - t0, t2 - t1, t3 - t2])
+}
+
+/// The people and officials analysis alone on a text (the bench times it per 5,000
+/// characters); returns how many officials it found.
+#[wasm_bindgen]
+pub fn officials_in_text(text: &str, date: Option<String>) -> usize {
+    crate::officials::find(text, date.as_deref())
+        .officials
+        .len()
+}
+
 /// Hands the extension's data files (gazetteers) to the analysis.
 #[wasm_bindgen]
 pub fn load_data(name: String, text: String) {
