@@ -93,25 +93,29 @@ static PATTERNS: LazyLock<Vec<(&'static str, WordStart)>> = LazyLock::new(|| {
         .collect()
 });
 
-type PatternSrc = (&'static str, String, &'static str, bool, bool);
+type PatternSrc = (&'static str, String, &'static [&'static str], bool, bool);
 
-/// (kind, pattern, first letters, case-insensitive start, may start with a digit).
+const MONTH_PREFIXES: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// (kind, pattern, literal beginnings, case-insensitive start, may start with a digit).
 static PATTERN_SRC: LazyLock<Vec<PatternSrc>> = LazyLock::new(|| {
     vec![
-        ("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), "", false, true),
+        ("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), &[], false, true),
         // "January 30-31, 2023", "Jan. 26", "February 3rd 2023"
-        ("mdy", format!(r"\b{M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(\d{{4}}))?\b"), "JFMASOND", false, false),
+        ("mdy", format!(r"\b{M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(\d{{4}}))?\b"), MONTH_PREFIXES, false, false),
         // "26 January 2023", "30-31 January"
-        ("dmy", format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?{M}(?:,?\s+(\d{{4}}))?\b"), "", false, true),
+        ("dmy", format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?{M}(?:,?\s+(\d{{4}}))?\b"), &[], false, true),
         // "in January 2023", "since March"
-        ("my", format!(r"\b(?:in|since|until|by|from|of|last|next|early|late|mid-?)\s+{M}(?:\s+(\d{{4}}))?\b"), "isubfolnem", false, false),
+        ("my", format!(r"\b(?:in|since|until|by|from|of|last|next|early|late|mid-?)\s+{M}(?:\s+(\d{{4}}))?\b"), &["in", "since", "until", "by", "from", "of", "last", "next", "early", "late", "mid"], false, false),
         // "in 1948", "since 2014", "between 1990 and 1995"
-        ("year", r"\b(?i:in|since|until|by|from|of|after|before|during|between|around|circa|year)\s+(1[0-9]{3}|20[0-9]{2})\b(?:\s*(?:-|–|to|and)\s*(1[0-9]{3}|20[0-9]{2})\b)?".into(), "isubfoadcy", true, false),
-        ("rel_span", format!(r"(?i)\b(?:in|over|for|during|within)\s+the\s+(next|past|last|coming|previous|following)\s+{N}\s+(days?|weeks?|months?|years?)\b"), "iofdw", true, false),
-        ("ago", format!(r"(?i)\b{N}\s+(days?|weeks?|months?|years?)\s+ago\b"), "aotfsenc", true, true),
-        ("rel_unit", r"(?i)\b(last|next|this|past|coming)\s+(week|month|year|weekend)\b".into(), "lntpc", true, false),
-        ("rel_day", r"(?i)\b(yesterday|today|tomorrow|tonight)\b".into(), "yt", true, false),
-        ("weekday", r"\b(?:on|last|next|this|since|until|by)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".into(), "olntsub", false, false),
+        ("year", r"\b(?i:in|since|until|by|from|of|after|before|during|between|around|circa|year)\s+(1[0-9]{3}|20[0-9]{2})\b(?:\s*(?:-|–|to|and)\s*(1[0-9]{3}|20[0-9]{2})\b)?".into(), &["in", "since", "until", "by", "from", "of", "after", "before", "during", "between", "around", "circa", "year"], true, false),
+        ("rel_span", format!(r"(?i)\b(?:in|over|for|during|within)\s+the\s+(next|past|last|coming|previous|following)\s+{N}\s+(days?|weeks?|months?|years?)\b"), &["in", "over", "for", "during", "within"], true, false),
+        ("ago", format!(r"(?i)\b{N}\s+(days?|weeks?|months?|years?)\s+ago\b"), &["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "few", "several", "couple"], true, true),
+        ("rel_unit", r"(?i)\b(last|next|this|past|coming)\s+(week|month|year|weekend)\b".into(), &["last", "next", "this", "past", "coming"], true, false),
+        ("rel_day", r"(?i)\b(yesterday|today|tomorrow|tonight)\b".into(), &["yesterday", "today", "tomorrow", "tonight"], true, false),
+        ("weekday", r"\b(?:on|last|next|this|since|until|by)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".into(), &["on", "last", "next", "this", "since", "until", "by"], false, false),
     ]
 });
 
