@@ -171,8 +171,20 @@ fn main() {
         pct(0.5),
         pct(0.95)
     );
-    for (name, d) in stages.iter().zip(totals) {
-        eprintln!("  {name:<10} {:8.1} ms", ms(d));
+    let medians: Vec<f64> = (0..stages.len())
+        .map(|k| {
+            let mut v: Vec<f64> = per_page.iter().map(|r| ms(r.2[k])).collect();
+            v.sort_by(|a, b| a.total_cmp(b));
+            v.get(v.len() / 2).copied().unwrap_or(0.0)
+        })
+        .collect();
+    let stage_median = |k: usize| medians[k];
+    for (k, (name, d)) in stages.iter().zip(totals).enumerate() {
+        eprintln!(
+            "  {name:<10} total {:8.1} ms, median {:6.3} ms",
+            ms(d),
+            stage_median(k)
+        );
     }
     eprintln!("  officials per 5,000 chars: {per_5k:.3} ms");
     per_page.sort_by_key(|r| std::cmp::Reverse(r.1));
@@ -196,7 +208,7 @@ fn main() {
             "article_bytes": article_bytes,
             "analysis_ms": {"total": secs * 1000.0, "median": pct(0.5), "p95": pct(0.95)},
             "mb_per_s": mb_s,
-            "stages_ms": stages.iter().zip(totals).map(|(n, d)| (n.to_string(), json!(ms(d)))).collect::<serde_json::Map<_, _>>(),
+            "stages_ms": stages.iter().zip(totals).enumerate().map(|(k, (n, d))| (n.to_string(), json!({"total": ms(d), "median": stage_median(k)}))).collect::<serde_json::Map<_, _>>(),
             "officials_ms_per_5k": per_5k,
         });
         if let Err(e) = std::fs::write(&out, v.to_string()) {

@@ -89,6 +89,24 @@ fn candidates(host: &str) -> Vec<&str> {
     out
 }
 
+/// The list's lines by their first field (the first line wins), built once: a linear
+/// search per page read the whole list for every unlisted host.
+fn listed_index() -> std::sync::Arc<std::collections::HashMap<&'static str, &'static str>> {
+    static SLOT: data::Slot<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::Mutex::new(None);
+    data::cached(&SLOT, || {
+        let mut index = std::collections::HashMap::new();
+        for line in data::text(DATA_FILE)
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+        {
+            let key = line.split('\t').next().unwrap_or(line);
+            index.entry(key).or_insert(line);
+        }
+        index
+    })
+}
+
 pub fn profile(url: &str, site_name: Option<&str>) -> SourceProfile {
     let mut p = SourceProfile {
         data_source: DATA_SOURCE,
@@ -99,12 +117,10 @@ pub fn profile(url: &str, site_name: Option<&str>) -> SourceProfile {
         return p;
     };
     let table = data::text(DATA_FILE);
-    let found = candidates(&host).into_iter().find_map(|c| {
-        table
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .find(|l| l.split('\t').next() == Some(c))
-    });
+    let index = listed_index();
+    let found = candidates(&host)
+        .into_iter()
+        .find_map(|c| index.get(c).copied());
     p.domain = Some(host.clone());
     let Some(line) = found else {
         p.summary = if table.is_empty() {
