@@ -56,11 +56,14 @@ fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
         if let Some(close) = close {
             let start = i + open_len;
             // A quote stays inside its paragraph and is not a book.
-            let limit = text[start..]
+            let mut limit = text[start..]
                 .find("\n\n")
                 .map(|p| start + p)
                 .unwrap_or(text.len())
                 .min(start + 1500);
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
             if let Some(rel) = text[start..limit]
                 .find(|ch: char| ch == close || (close == '\u{201D}' && ch == '"'))
             {
@@ -394,6 +397,12 @@ mod tests {
         let q = extract(t, &people);
         assert_eq!(q[0].speaker.as_deref(), Some("Al-Maliki"));
         assert_eq!(q[0].attribution, "pronoun");
+    }
+
+    #[test]
+    fn long_quotes_in_multibyte_text_do_not_split_characters() {
+        let t = format!("\u{201C}{}", "と".repeat(800));
+        assert!(extract(&t, &[]).is_empty());
     }
 
     #[test]
