@@ -363,6 +363,17 @@ fn pick_site(ev: &Evidence, m: &mut Metadata) {
         .filter(|(_, how)| structured.contains(how))
         .find(|(c, _)| names_site(c, None, domain.as_deref()))
         .or_else(|| {
+            // Without a structured name, a short name that matches the domain (an
+            // application-name, a meta publisher) beats a parent company's legal name.
+            if cands.iter().any(|(_, how)| structured.contains(how)) {
+                return None;
+            }
+            cands
+                .iter()
+                .filter(|(c, how)| words(c).len() <= 4 && *how != "JSON-LD Organization name")
+                .find(|(c, _)| names_site(c, None, domain.as_deref()))
+        })
+        .or_else(|| {
             cands
                 .iter()
                 .find(|(_, how)| *how != "JSON-LD Organization name")
@@ -1156,6 +1167,21 @@ mod fixtures {
             <h1>Catchy heading of the story</h1></body>"#,
         );
         assert_eq!(m.title.as_deref(), Some("Catchy heading of the story"));
+    }
+
+    #[test]
+    fn short_name_matching_the_domain_beats_a_legal_name() {
+        let src = r#"<head><meta name="application-name" content="Example">
+            </head><body><div itemscope itemtype="https://schema.org/NewsArticle">
+            <div itemprop="publisher" itemscope><meta itemprop="name"
+            content="Holding Publishers Limited, part of Big Group"></div></div></body>"#;
+        let m = extract(&read_html(src, "https://www.example.org/a/1"));
+        assert_eq!(m.site_name.as_deref(), Some("Example"));
+        // A structured site name stands even when it does not match the domain.
+        let src = r#"<head><meta property="og:site_name" content="Other Name">
+            <meta name="application-name" content="Example"></head><body></body>"#;
+        let m = extract(&read_html(src, "https://www.example.org/a/1"));
+        assert_eq!(m.site_name.as_deref(), Some("Other Name"));
     }
 
     #[test]
