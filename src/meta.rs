@@ -466,7 +466,12 @@ fn strip_site(title: &str, site: Option<&str>, domain: Option<&str>) -> Option<S
             return Some(strip_site(&head, site, domain).unwrap_or(head));
         }
         if parts.len() >= 2 && *sep != ": " && names_site(first, site, domain) {
-            return Some(parts[1..].join(sep));
+            // A leading site name is shorter than the headline after it; a longer first
+            // part is the headline that happens to name the site.
+            let rest = parts[1..].join(sep);
+            if rest.chars().count() >= first.chars().count() {
+                return Some(rest);
+            }
         }
     }
     None
@@ -1087,6 +1092,14 @@ mod tests {
             Some("Big news")
         );
         assert_eq!(strip_site("Big news - today", Some("Other"), None), None);
+        assert_eq!(
+            strip_site(
+                "A long story from the Paper blog :: Host",
+                Some("Paper"),
+                None
+            ),
+            None
+        );
     }
 
     #[test]
