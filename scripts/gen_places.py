@@ -31,6 +31,7 @@ lawrence arlington burlington springfield manchester salem plano fargo billings
 independence enterprise paradise spring hollywood miramar pembroke cape coral
 charleston lansing wilmington dover georgetown kingston darwin
 china mali chad niger georgia jordan israel turkey guinea lima
+mary george regina charlotte elizabeth troy tyler eugene
 """.split())
 
 

@@ -10,8 +10,9 @@
 
 use crate::countries::{self, Countries};
 use crate::data;
-use crate::names::{is_stop, Token};
+use crate::names::Token;
 use crate::phrases::{is_link_word, Named, Phrases, Tally};
+use crate::places;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -28,14 +29,16 @@ pub fn gazetteer() -> Arc<Phrases> {
 /// The kind an organisation word gives the name it ends or opens.
 fn head_kind(w: &str) -> Option<&'static str> {
     Some(match w {
-        "ministry" | "department" | "office" | "bureau" => "ministry",
+        "ministry" => "ministry",
         "party" => "party",
         "army" | "navy" | "forces" | "guard" | "guards" | "corps" => "military",
         "brigades" | "brigade" | "front" | "militia" | "battalion" | "movement" => "armed_group",
         "government" | "parliament" | "cabinet" | "administration" | "assembly" | "senate"
         | "congress" | "presidency" => "government",
-        "agency" | "authority" | "commission" | "committee" | "council" | "court" | "police"
-        | "service" | "directorate" | "tribunal" => "agency",
+        "department" | "office" | "bureau" | "agency" | "authority" | "commission"
+        | "committee" | "council" | "court" | "police" | "service" | "directorate" | "tribunal" => {
+            "agency"
+        }
         "inc" | "corp" | "corporation" | "ltd" | "llc" | "plc" | "company" | "group"
         | "holdings" | "bank" | "airlines" => "company",
         "news" | "times" | "post" | "herald" | "journal" | "tribune" | "gazette" | "agency's" => {
@@ -81,6 +84,33 @@ fn opens_with_of(w: &str) -> bool {
             | "bureau"
             | "commission"
             | "house"
+    )
+}
+
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "and"
+            | "but"
+            | "in"
+            | "on"
+            | "at"
+            | "of"
+            | "for"
+            | "to"
+            | "from"
+            | "by"
+            | "with"
+            | "as"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
     )
 }
 
@@ -180,8 +210,8 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Organiz
         }
         let mut s = i;
         let e = name_run(toks, i);
-        // A sentence-initial "The" or other small word is not part of the name.
-        while s < e && is_stop(&toks[s].lower) {
+        // A sentence-initial "The" or other function word is not part of the name.
+        while s < e && is_function_word(&toks[s].lower) {
             s += 1;
         }
         let last = &toks[e.saturating_sub(1)];
@@ -192,6 +222,12 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Organiz
                 (e > s + 2 && opens_with_of(&toks[s].lower) && toks[s + 1].lower == "of")
                     .then(|| head_kind(&toks[s].lower).unwrap_or("organization"))
             });
+        // A country or known place ("Soviet Union") is not an organisation.
+        let place = cs.at(toks, s).is_some_and(|(n, _, _)| s + n == e)
+            || places::gazetteer()
+                .at(toks, s)
+                .is_some_and(|(n, _)| s + n == e);
+        let by_head = by_head.filter(|_| !place);
         let known = gaz.at(toks, s).filter(|&(n, _)| s + n <= e);
         let whole_known = known.filter(|&(n, _)| s + n == e);
         if let (Some(kind), None) = (by_head, whole_known) {
