@@ -12,17 +12,23 @@ pub mod countries;
 pub mod data;
 pub mod dates;
 pub mod gazetteer;
+pub mod imprint;
 pub mod jsonld;
+pub mod lookup;
 pub mod meta;
 pub mod metatags;
 pub mod microdata;
 pub mod names;
 pub mod officials;
+pub mod organizations;
 pub mod page;
+pub mod phrases;
+pub mod places;
 pub mod quotes;
 pub mod roles;
 pub mod source;
 pub mod timeline;
+pub mod topics;
 
 #[cfg(feature = "native")]
 pub mod html;

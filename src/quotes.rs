@@ -61,6 +61,7 @@ fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
                 .map(|p| start + p)
                 .unwrap_or(text.len())
                 .min(start + 1500);
+            // The length cap may fall inside a character of a non-Latin script.
             while !text.is_char_boundary(limit) {
                 limit -= 1;
             }
@@ -90,7 +91,7 @@ fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
 fn sentence_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
     let before = &text[..s];
     let a = before
-        .rfind(|c: char| c == '\n')
+        .rfind('\n')
         .map(|p| p + 1)
         .max(before.rfind(". ").map(|p| p + 2))
         .max(before.rfind("? ").map(|p| p + 2))
@@ -292,6 +293,12 @@ mod tests {
         text.match_indices(name)
             .map(|(i, m)| (i, i + m.len()))
             .collect()
+    }
+
+    #[test]
+    fn unclosed_quote_in_a_long_non_latin_text_does_not_panic() {
+        let t = format!("\"{}", "と".repeat(1000));
+        assert!(quoted(&t).is_empty());
     }
 
     #[test]
