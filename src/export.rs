@@ -4,7 +4,6 @@
 
 use crate::analysis::Analysis;
 use crate::present;
-use serde_json::{json, Value};
 
 /// Characters of context kept on each side of a quote (Hypothesis uses 32).
 const CONTEXT_CHARS: usize = 32;
@@ -16,9 +15,11 @@ pub fn analysis_json(a: &Analysis) -> String {
     serde_json::to_string_pretty(a).unwrap_or_else(|_| "{}".to_string())
 }
 
-/// One annotation per official mention. `text_of(i)` is the text of the text node with
-/// `dom_index` i (None past the end); `url` is the annotated document's address.
-pub fn web_annotations(a: &Analysis, url: &str, text_of: &dyn Fn(u32) -> Option<String>) -> Value {
+/// One annotation per official mention, as JSON-LD text. `text_of(i)` is the text of the
+/// text node with `dom_index` i (None past the end); `url` is the annotated document's
+/// address. Written by hand rather than through `serde_json::Value`: the export ships in
+/// the wasm, where the generic builder costs several kilobytes.
+pub fn web_annotations(a: &Analysis, url: &str, text_of: &dyn Fn(u32) -> Option<String>) -> String {
     let source = a
         .meta
         .url
@@ -45,33 +46,57 @@ pub fn web_annotations(a: &Analysis, url: &str, text_of: &dyn Fn(u32) -> Option<
         } else {
             format!("{}: {role}", o.name)
         };
-        items.push(json!({
-            "type": "Annotation",
-            "motivation": "identifying",
-            "body": [
-                {"type": "TextualBody", "purpose": "identifying", "format": "text/plain", "value": describe},
-                {"type": "TextualBody", "purpose": "tagging", "value": "official"},
-                {"type": "SpecificResource", "purpose": "identifying",
-                 "source": present::lookup_url(&o.name, a.meta.lang.as_deref())}
-            ],
-            "target": {
-                "source": source,
-                "selector": [{"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix}]
-            }
-        }));
+        items.push(format!(
+            concat!(
+                r#"{{"type":"Annotation","motivation":"identifying","body":["#,
+                r#"{{"type":"TextualBody","purpose":"identifying","format":"text/plain","value":{}}},"#,
+                r#"{{"type":"TextualBody","purpose":"tagging","value":"official"}},"#,
+                r#"{{"type":"SpecificResource","purpose":"identifying","source":{}}}],"#,
+                r#""target":{{"source":{},"selector":[{{"type":"TextQuoteSelector","exact":{},"prefix":{},"suffix":{}}}]}}}}"#
+            ),
+            quote(&describe),
+            quote(&present::lookup_url(&o.name, a.meta.lang.as_deref())),
+            quote(source),
+            quote(exact),
+            quote(&prefix),
+            quote(&suffix),
+        ));
     }
     let label = match a.meta.title.as_deref() {
         Some(t) => format!("Newsmark: officials in “{t}”"),
         None => "Newsmark: officials".to_string(),
     };
-    json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "type": "AnnotationCollection",
-        "label": label,
-        "generator": {"type": "Software", "name": "Newsmark"},
-        "total": items.len(),
-        "first": {"type": "AnnotationPage", "items": items}
-    })
+    format!(
+        concat!(
+            r#"{{"@context":"http://www.w3.org/ns/anno.jsonld","type":"AnnotationCollection","label":{},"#,
+            r#""generator":{{"type":"Software","name":"Newsmark"}},"total":{},"#,
+            r#""first":{{"type":"AnnotationPage","items":[{}]}}}}"#
+        ),
+        quote(&label),
+        items.len(),
+        items.join(",")
+    )
+}
+
+/// A JSON string literal.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn context_before(first: &str, index: u32, text_of: &dyn Fn(u32) -> Option<String>) -> String {
@@ -106,6 +131,14 @@ mod tests {
     use super::*;
     use crate::analysis::Mention;
     use crate::officials::Official;
+    use serde_json::Value;
+
+    fn anno(a: &Analysis, url: &str, texts: &[String]) -> Value {
+        serde_json::from_str(&web_annotations(a, url, &|i| {
+            texts.get(i as usize).cloned()
+        }))
+        .unwrap()
+    }
 
     fn sample() -> (Analysis, Vec<String>) {
         let texts = vec![
@@ -158,9 +191,7 @@ mod tests {
     #[test]
     fn one_annotation_per_official_mention_with_quote_selectors() {
         let (a, texts) = sample();
-        let v = web_annotations(&a, "http://127.0.0.1/x", &|i| {
-            texts.get(i as usize).cloned()
-        });
+        let v = anno(&a, "http://127.0.0.1/x", &texts);
         assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
         assert_eq!(v["total"], 2);
         let items = v["first"]["items"].as_array().unwrap();
@@ -189,8 +220,15 @@ mod tests {
         let (mut a, _) = sample();
         let texts = vec!["é".to_string(); 3];
         a.mentions[0].start = 1; // inside a two-byte character
-        let v = web_annotations(&a, "u", &|i| texts.get(i as usize).cloned());
+        let v = anno(&a, "u", &texts);
         assert_eq!(v["total"], 0);
+    }
+
+    #[test]
+    fn quoting_is_valid_json() {
+        let s = "a\"b\\c\nd\u{1}e\u{2028}é";
+        let back: String = serde_json::from_str(&quote(s)).unwrap();
+        assert_eq!(back, s);
     }
 
     #[test]

@@ -2,10 +2,7 @@
 //! which kinds of mention to highlight and how highlights look. Unknown or malformed
 //! values fall back to the defaults, so an old or hand-edited store never breaks a page.
 
-use serde::Deserialize;
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     /// Kinds highlighted when the panel opens ("official", "person", "place", "date").
     pub kinds: Vec<String>,
@@ -28,11 +25,22 @@ pub const STYLES: &[&str] = &["fill", "underline"];
 impl Options {
     /// Parses options JSON, keeping only known kinds and styles.
     pub fn from_json(s: &str) -> Options {
-        let mut o: Options = serde_json::from_str(s).unwrap_or_default();
-        o.kinds.retain(|k| KINDS.contains(&k.as_str()));
-        o.kinds.dedup();
-        if !STYLES.contains(&o.style.as_str()) {
-            o.style = Options::default().style;
+        let mut o = Options::default();
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(s) else {
+            return o;
+        };
+        if let Some(kinds) = v.get("kinds").and_then(|k| k.as_array()) {
+            o.kinds.clear();
+            for k in kinds.iter().filter_map(|k| k.as_str()) {
+                if KINDS.contains(&k) && !o.kinds.iter().any(|x| x == k) {
+                    o.kinds.push(k.to_string());
+                }
+            }
+        }
+        if let Some(style) = v.get("style").and_then(|s| s.as_str()) {
+            if STYLES.contains(&style) {
+                o.style = style.to_string();
+            }
         }
         o
     }

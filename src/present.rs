@@ -92,6 +92,18 @@ pub fn is_web_link(url: &str) -> bool {
     (l.starts_with("https://") || l.starts_with("http://")) && !url.contains(char::is_whitespace)
 }
 
+/// A stable sort for the short lists the panel shows: the standard library's sorts cost
+/// kilobytes of wasm per element type, this costs a few hundred bytes.
+pub fn insertion_sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +153,13 @@ mod tests {
         );
         assert!(lookup_url("X", Some("javascript:")).starts_with("https://en."));
         assert!(lookup_url("X", None).starts_with("https://en."));
+    }
+
+    #[test]
+    fn sorts_stably() {
+        let mut v = vec![(1, 'a'), (3, 'b'), (1, 'c'), (2, 'd')];
+        insertion_sort_by_key(&mut v, |x| std::cmp::Reverse(x.0));
+        assert_eq!(v, vec![(3, 'b'), (2, 'd'), (1, 'a'), (1, 'c')]);
     }
 
     #[test]
