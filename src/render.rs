@@ -456,7 +456,11 @@ fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
         add(doc, &dates, "p", "conflict", Some(c))?;
     }
     if !a.timeline.is_empty() {
-        let ol = add(doc, &dates, "ol", "timeline", None)?;
+        // The timeline folds away: the panel stays short enough to reach the officials.
+        let det = add(doc, &dates, "details", "", None)?;
+        let label = format!("Timeline: {} dates in the text", a.timeline.len());
+        add(doc, &det, "summary", "", Some(&label))?;
+        let ol = add(doc, &det, "ol", "timeline", None)?;
         ol.set_attribute("aria-label", "Dates named in the text")?;
         for t in a.timeline.iter().take(LIST_MAX) {
             let li = add(doc, &ol, "li", "", None)?;
@@ -464,7 +468,7 @@ fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
             add(doc, &li, "span", "when", Some(&when))?;
             add(doc, &li, "span", "what", Some(&t.text))?;
         }
-        more(doc, &dates, a.timeline.len(), LIST_MAX)?;
+        more(doc, &det, a.timeline.len(), LIST_MAX)?;
     }
 
     // Officials, most mentioned first.
@@ -485,14 +489,10 @@ fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
         let b = button(doc, &li, "official", "", "goto", "")?;
         let idx = i.to_string();
         attrs(&b, &[("data-kind", "official"), ("data-entity", &idx)])?;
-        let label = format!(
-            "{}, {}, {} mention{}. Enter shows the next mention.",
-            o.name,
-            present::role_line(o),
-            o.mentions,
-            if o.mentions == 1 { "" } else { "s" }
-        );
-        b.set_attribute("aria-label", &label)?;
+        b.set_attribute(
+            "aria-description",
+            "Enter or the arrow keys visit its mentions in the article",
+        )?;
         add(doc, &b, "span", "name", Some(&o.name))?;
         let mut role = present::role_line(o);
         if o.former {
@@ -584,7 +584,7 @@ fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
         "btn",
         "Copy Web Annotations",
         "copy-anno",
-        "Copy the official mentions as W3C Web Annotations (JSON-LD)",
+        "Copy Web Annotations: the official mentions as W3C JSON-LD",
     )?;
     let st = add(doc, &body, "p", "export-status", None)?;
     attrs(&st, &[("role", "status"), ("data-field", "export-status")])?;

@@ -667,7 +667,7 @@ fn fill_card(
         nav.set_class_name("card-nav");
         if n > 1 {
             for (action, text, label) in [
-                ("prev", "‹ Prev", "Previous mention"),
+                ("prev", "‹ Previous", "Previous mention"),
                 ("next", "Next ›", "Next mention"),
             ] {
                 if let Ok(b) = doc.create_element("button") {
