@@ -14,7 +14,7 @@ import json, os, re, shutil, sys, zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXT = os.path.join(ROOT, 'extension')
 DATA = os.path.join(ROOT, 'data')
-SHELL_FILES = ['background.js', 'content.js', 'reader.html', 'reader.css', 'reader.js']
+SHELL_FILES = ['background.js', 'content.js', 'reader.html', 'reader.css', 'reader.js', 'options.html', 'options.js']
 LEGAL_FILES = ['NOTICE', 'LICENSE-MIT', 'LICENSE-APACHE', 'PRIVACY.md']
 GECKO_ID = 'newsmark@newsmark.invalid'
 

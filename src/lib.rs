@@ -11,6 +11,7 @@ pub mod content;
 pub mod countries;
 pub mod data;
 pub mod dates;
+pub mod export;
 pub mod gazetteer;
 pub mod imprint;
 pub mod jsonld;
@@ -20,10 +21,12 @@ pub mod metatags;
 pub mod microdata;
 pub mod names;
 pub mod officials;
+pub mod options;
 pub mod organizations;
 pub mod page;
 pub mod phrases;
 pub mod places;
+pub mod present;
 pub mod quotes;
 pub mod roles;
 pub mod source;
@@ -39,5 +42,7 @@ pub mod dom;
 pub mod reader;
 #[cfg(target_arch = "wasm32")]
 pub mod render;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
