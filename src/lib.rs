@@ -24,6 +24,7 @@ pub mod officials;
 pub mod options;
 pub mod organizations;
 pub mod page;
+pub mod pattern;
 pub mod phrases;
 pub mod places;
 pub mod present;

@@ -270,7 +270,7 @@ fn pick_lang(ev: &Evidence, m: &mut Metadata) {
 // site name
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,?\s*([^.|,;©]{2,60}?)\s*(?:[.|,;]|all rights|alle rechte|tous droits|todos los derechos|$)").unwrap()
+    crate::pattern::regex(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,?\s*([^.|,;©]{2,60}?)\s*(?:[.|,;]|all rights|alle rechte|tous droits|todos los derechos|$)").unwrap()
 });
 
 /// The holder named in a copyright line ("© 2023 The Paper. All rights reserved."), from

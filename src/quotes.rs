@@ -35,7 +35,8 @@ pub struct Speaker<'a> {
 
 const VERBS: &str = r"(?:said|says|say|told|tells|noted|notes|stressed|stresses|added|adds|stated|states|recalled|recalls|suggested|suggests|warned|warns|explained|explains|argued|argues|claimed|claims|insisted|insists|wrote|writes|tweeted|asked|asks|answered|replied|declared|declares|announced|announces|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|went on saying|went on to say|continued|remarked|commented|urged|urges|acknowledged|admitted|conceded|observed|described|called|labell?ed|according to)";
 
-static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{VERBS}\b")).unwrap());
+static VERB: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::regex(&format!(r"(?i)\b{VERBS}\b")).unwrap());
 
 /// Finds quoted passages: (mark start, words start, words end, mark end).
 fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
@@ -118,16 +119,18 @@ enum Subject {
 }
 
 static TRAILING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:[\s,]+|\b(?:also|further|later|then|again|has|had|have|was|were|is|who|once|previously|repeatedly|reportedly)\b)+$").unwrap()
+    crate::pattern::regex(r"(?i)(?:[\s,]+|\b(?:also|further|later|then|again|has|had|have|was|were|is|who|once|previously|repeatedly|reportedly)\b)+$").unwrap()
 });
 static LEADING_FILLER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:[\s,]+|\b(?:also|then|again)\b)+").unwrap());
-static PRONOUN_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(he|she)$").unwrap());
-static PRONOUN_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(he|she)\b").unwrap());
+    LazyLock::new(|| crate::pattern::regex(r"(?i)^(?:[\s,]+|\b(?:also|then|again)\b)+").unwrap());
+static PRONOUN_END: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::regex(r"(?i)\b(he|she)$").unwrap());
+static PRONOUN_START: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::regex(r"(?i)^(he|she)\b").unwrap());
 static ROLE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\bthe\s+({ROLE_WORDS})$")).unwrap());
+    LazyLock::new(|| crate::pattern::regex(&format!(r"(?i)\bthe\s+({ROLE_WORDS})$")).unwrap());
 static ROLE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^the\s+({ROLE_WORDS})\b")).unwrap());
+    LazyLock::new(|| crate::pattern::regex(&format!(r"(?i)^the\s+({ROLE_WORDS})\b")).unwrap());
 const ROLE_WORDS: &str = r"(?:[a-z-]+\s+){0,3}(?:minister|president|secretary|spokes(?:man|woman|person)|ambassador|envoy|diplomat|chancellor|premier|leader|governor|mayor|official|general|chief|senator|lawmaker|prosecutor|judge)";
 
 /// The subject of the speech verb at `v` (byte range), looking inside the sentence `sent`.

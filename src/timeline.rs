@@ -86,7 +86,7 @@ const M: &str = r"(January|February|March|April|May|June|July|August|September|O
 const N: &str = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple of)";
 
 static PATTERNS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let p = |k: &'static str, s: String| (k, Regex::new(&s).unwrap());
+    let p = |k: &'static str, s: String| (k, crate::pattern::regex(&s).unwrap());
     vec![
         p("iso", r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
         // "January 30-31, 2023", "Jan. 26", "February 3rd 2023"

@@ -14,9 +14,12 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// Crosses as one JSON string parsed by the engine: a single copy over the boundary, and one
+/// serializer in the module (serde_json, which the JSON-LD reader needs anyway) instead of
+/// two, which keeps the module small.
 pub fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    let text = serde_json::to_string(v).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }
 
 fn window_doc() -> Result<(Document, String), JsValue> {
