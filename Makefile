@@ -29,14 +29,14 @@ wasm:
 run: build
 	@node tools/run.mjs
 
-test: build test-native test-tools test-wasm e2e lint-ext
-	@echo "make test: all suites passed"
+# e2e runs last: its closing "N passed, M failed" line is the run's summary.
+test: build test-native test-tools test-wasm lint-ext e2e
 
 test-native:
 	@cargo test -q --features native
 
 test-wasm:
-	@wasm-pack test --headless --chrome --firefox --mode no-install -- -q
+	@wasm-pack test --headless --chrome --firefox --mode no-install -- --test web
 
 test-tools:
 	@node --test tests/tools/

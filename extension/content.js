@@ -32,6 +32,13 @@
         }
       }
       try {
+        // Options only matter when annotating; a storage failure keeps the defaults.
+        if (!nm.is_annotated()) {
+          try {
+            const got = await api.storage.sync.get('options');
+            nm.set_options(JSON.stringify((got && got.options) || {}));
+          } catch (_) { /* defaults */ }
+        }
         return nm.toggle();
       } catch (e) {
         // A trap leaves the instance unusable: show the error from a fresh one.

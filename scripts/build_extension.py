@@ -14,7 +14,8 @@ import json, os, re, shutil, sys, zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXT = os.path.join(ROOT, 'extension')
 DATA = os.path.join(ROOT, 'data')
-SHELL_FILES = ['background.js', 'content.js', 'reader.html', 'reader.css', 'reader.js']
+SHELL_FILES = ['background.js', 'content.js', 'reader.html', 'reader.css', 'reader.js', 'options.html', 'options.js']
+LEGAL_FILES = ['NOTICE', 'LICENSE-MIT', 'LICENSE-APACHE', 'PRIVACY.md']
 GECKO_ID = 'newsmark@newsmark.invalid'
 
 
@@ -60,6 +61,8 @@ def build(browser, test, pkg, out):
     if test:
         shutil.copy(os.path.join(EXT, 'test-hook.js'), out)
     shutil.copytree(os.path.join(EXT, 'icons'), os.path.join(out, 'icons'))
+    for f in LEGAL_FILES:
+        shutil.copy(os.path.join(ROOT, f), out)
     glue = open(os.path.join(pkg, 'newsmark.js'), encoding='utf-8').read()
     open(os.path.join(out, 'pkg', 'newsmark.js'), 'w', encoding='utf-8').write(wrap_glue(glue))
     shutil.copy(os.path.join(pkg, 'newsmark_bg.wasm'), os.path.join(out, 'pkg'))

@@ -2,7 +2,10 @@
 //! the mention spans the DOM layer highlights. Pure Rust: the same function serves the
 //! extension, the demo, the reader fallback, the eval tools and the tests.
 
-use crate::{content, meta, officials, page::Page, quotes, source, timeline};
+use crate::{
+    content, imprint, jsonld, lookup, meta, names, officials, organizations, page::Page, places,
+    quotes, source, timeline, topics,
+};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -11,6 +14,12 @@ pub struct Analysis {
     pub meta: meta::Metadata,
     pub officials: Vec<officials::Official>,
     pub people: Vec<officials::Person>,
+    /// Places named in the main text, most mentioned first.
+    pub places: Vec<places::Place>,
+    /// Organisations named in the main text, most mentioned first.
+    pub organizations: Vec<organizations::Organization>,
+    /// The page's keywords and section, and the most mentioned names.
+    pub topics: topics::Topics,
     /// Direct quotations with their speakers.
     pub quotes: Vec<quotes::Quote>,
     /// Dates named in the text, resolved against the publication date, in text order.
@@ -37,9 +46,10 @@ pub struct Age {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Mention {
-    /// "official", "person", "place" or "date".
+    /// "official", "person", "place", "organization" or "date".
     pub kind: &'static str,
-    /// Index into the list of that kind (`officials`, `people`, `places`, `timeline`).
+    /// Index into the list of that kind (`officials`, `people`, `places`, `organizations`,
+    /// `timeline`).
     pub entity: usize,
     pub dom_index: u32,
     pub start: usize,
@@ -53,8 +63,47 @@ pub fn analyze(page: &Page) -> Analysis {
         .date_published
         .as_deref()
         .map(|d| &d[..d.len().min(10)]);
-    let found = officials::find(&article.text, date);
+    let mut found = officials::find(&article.text, date);
+    for o in &mut found.officials {
+        o.lookup = lookup::wikipedia(&o.name);
+    }
+    for p in &mut found.people {
+        p.lookup = lookup::wikipedia(&p.name);
+    }
+    // People's names are not places or organisations ("Georgia Smith", "Jordan Peterson").
+    let mut taken: Vec<(usize, usize)> = found
+        .people
+        .iter()
+        .flat_map(|p| p.spans.iter().copied())
+        .chain(found.officials.iter().flat_map(|o| o.spans.iter().copied()))
+        .collect();
+    let toks = names::tokenize(&article.text);
+    let orgs = organizations::find(&article.text, &toks, &taken);
+    taken.extend(orgs.iter().flat_map(|o| o.spans.iter().copied()));
+    let places = places::find(&article.text, &toks, &taken);
+    let named = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ("place", i, &p.spans))
+        .chain(
+            orgs.iter()
+                .enumerate()
+                .map(|(i, o)| ("organization", i, &o.spans)),
+        );
     let mut mentions = Vec::new();
+    for (kind, entity, spans) in named {
+        for &(a, b) in spans {
+            for (dom_index, start, end) in article.locate(a, b) {
+                mentions.push(Mention {
+                    kind,
+                    entity,
+                    dom_index,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
     for (i, o) in found.officials.iter().enumerate() {
         for &(a, b) in &o.spans {
             for (dom_index, start, end) in article.locate(a, b) {
@@ -135,8 +184,19 @@ pub fn analyze(page: &Page) -> Analysis {
         .clone()
         .filter(|u| source::host_of(u).is_some())
         .unwrap_or_else(|| page.url.clone());
-    let source_profile = source::profile(&profile_url, meta.site_name.as_deref());
+    let mut source_profile = source::profile(&profile_url, meta.site_name.as_deref());
+    source_profile.named_in_page = imprint::find(page, &jsonld::read(page));
+    let topics = topics::Topics {
+        keywords: meta.keywords.clone(),
+        section: meta.section.clone(),
+        people: topics::top(found.people.iter(), |p| &p.name, |p| p.mentions),
+        places: topics::top(places.iter(), |p| &p.name, |p| p.mentions),
+        organizations: topics::top(orgs.iter(), |o| &o.name, |o| o.mentions),
+    };
     Analysis {
+        places,
+        organizations: orgs,
+        topics,
         source_profile,
         timeline: dates,
         quotes,

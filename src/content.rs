@@ -73,14 +73,16 @@ const BLOCK_TAGS: &[&str] = &[
 const BOILERPLATE_TAGS: &[&str] = &["head", "nav", "aside", "footer", "form", "menu", "dialog"];
 
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|widget|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip)($|[\s_-])",
     )
     .unwrap()
 });
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(article|body|content|entry|main|page|post|text|blog|story|prose|rich-text)")
-        .unwrap()
+    crate::pattern::regex(
+        r"(?i)(article|body|content|entry|main|page|post|text|blog|story|prose|rich-text)",
+    )
+    .unwrap()
 });
 
 pub fn is_block(tag: &str) -> bool {

@@ -14,6 +14,8 @@ pub struct Countries {
     /// First words of the names in `map`, to reject most words with one lookup.
     firsts: std::collections::HashSet<String>,
     max_words: usize,
+    /// Code -> its first demonym ("RU" -> "Russian").
+    demonyms: HashMap<String, String>,
 }
 
 static SLOT: data::Slot<Countries> = Mutex::new(None);
@@ -28,6 +30,7 @@ impl Countries {
         let mut exact = HashMap::new();
         let mut firsts = std::collections::HashSet::new();
         let mut max_words = 1;
+        let mut demonyms = HashMap::new();
         for line in text.lines() {
             let mut cols = line.split('\t');
             let code = match cols.next() {
@@ -36,6 +39,11 @@ impl Countries {
             };
             let names = cols.next().unwrap_or("");
             let dems = cols.next().unwrap_or("");
+            if let Some(d) = dems.split('|').find(|d| !d.is_empty()) {
+                demonyms
+                    .entry(code.to_string())
+                    .or_insert_with(|| d.to_string());
+            }
             for (list, dem) in [(names, false), (dems, true)] {
                 for n in list.split('|').filter(|n| !n.is_empty()) {
                     let words: Vec<&str> = n.split_whitespace().collect();
@@ -58,7 +66,13 @@ impl Countries {
             exact,
             firsts,
             max_words,
+            demonyms,
         }
+    }
+
+    /// The demonym of a country code ("RU" -> "Russian").
+    pub fn demonym(&self, code: &str) -> Option<&str> {
+        self.demonyms.get(code).map(String::as_str)
     }
 
     /// The country named by the words starting at `toks[i]`, longest first: (words used,
@@ -131,6 +145,8 @@ mod tests {
         assert_eq!(c.code("US"), Some("US"));
         assert_eq!(c.code("Russian"), Some("RU"));
         assert_eq!(c.code("us"), None);
+        assert_eq!(c.demonym("RU"), Some("Russian"));
+        assert_eq!(c.demonym("IL"), Some("Israeli"));
         let t = tokenize("the United States and New Zealand's Palestinians");
         assert_eq!(c.at(&t, 1), Some((2, "US", false)));
         assert_eq!(c.at(&t, 4), Some((2, "NZ", false)));

@@ -7,9 +7,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// The file names `text` knows.
-pub const NAMES: [&str; 5] = [
+pub const NAMES: [&str; 7] = [
     "countries.tsv",
     "officials.tsv",
+    "organizations.tsv",
+    "places.tsv",
     "positions.txt",
     "roles.tsv",
     "state_media.tsv",
@@ -44,6 +46,8 @@ fn bundled(name: &str) -> &'static str {
     match name {
         "countries.tsv" => include_str!("../data/countries.tsv"),
         "officials.tsv" => include_str!("../data/officials.tsv"),
+        "organizations.tsv" => include_str!("../data/organizations.tsv"),
+        "places.tsv" => include_str!("../data/places.tsv"),
         "positions.txt" => include_str!("../data/positions.txt"),
         "roles.tsv" => include_str!("../data/roles.tsv"),
         "state_media.tsv" => include_str!("../data/state_media.tsv"),

@@ -44,6 +44,62 @@ pub struct JsonLd {
     pub organization: Option<String>,
     /// True when some script could not be read even tolerantly.
     pub malformed: bool,
+    /// Who the JSON-LD names as publisher, copyright holder or parent organisation.
+    pub parties: Vec<LdParty>,
+}
+
+/// An organisation (or person) named as publisher, copyright holder or owner, with the
+/// contact details given beside it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct LdParty {
+    /// "publisher", "copyright holder" or "owner" (a `parentOrganization`).
+    pub role: &'static str,
+    pub name: Option<String>,
+    pub legal_name: Option<String>,
+    pub email: Option<String>,
+    pub telephone: Option<String>,
+}
+
+const PARTY_KEYS: [(&str, &str); 3] = [
+    ("publisher", "publisher"),
+    ("copyrightHolder", "copyright holder"),
+    ("parentOrganization", "owner"),
+];
+
+fn parties(
+    o: &serde_json::Map<String, Value>,
+    by_id: &HashMap<&str, &serde_json::Map<String, Value>>,
+    out: &mut Vec<LdParty>,
+) {
+    for (key, role) in PARTY_KEYS {
+        let list: Vec<&Value> = match o.get(key) {
+            Some(Value::Array(a)) => a.iter().collect(),
+            Some(v) => vec![v],
+            None => continue,
+        };
+        for v in list {
+            let p = match v {
+                Value::String(s) => LdParty {
+                    role,
+                    name: Some(crate::page::collapse_ws(s)).filter(|s| !s.is_empty()),
+                    ..Default::default()
+                },
+                _ => {
+                    let Some(m) = resolve(v, by_id) else { continue };
+                    LdParty {
+                        role,
+                        name: str_field(m, "name"),
+                        legal_name: str_field(m, "legalName"),
+                        email: str_field(m, "email"),
+                        telephone: str_field(m, "telephone"),
+                    }
+                }
+            };
+            if (p.name.is_some() || p.legal_name.is_some()) && !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -193,6 +249,7 @@ fn collect(values: &[Value]) -> JsonLd {
     let mut out = JsonLd::default();
     let mut seen_ids: Vec<&str> = Vec::new();
     for (o, depth) in objects {
+        parties(o, &by_id, &mut out.parties);
         let types = types_of(o);
         if types.is_empty() {
             continue;
@@ -379,6 +436,32 @@ mod tests {
         assert_eq!(a.publisher.as_deref(), Some("The Paper"));
         assert_eq!(a.image.as_deref(), Some("http://x/i.jpg"));
         assert_eq!(a.keywords, vec!["a", "b"]);
+        assert_eq!(ld.parties[0].role, "publisher");
+        assert_eq!(ld.parties[0].name.as_deref(), Some("The Paper"));
+    }
+
+    #[test]
+    fn publisher_and_copyright_holder_with_contacts() {
+        let ld = from(
+            r#"{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Brand",
+            "legalName":"Brand Holdings Ltd","email":"desk@example.org","telephone":"+1 555",
+            "parentOrganization":{"@type":"Organization","name":"Parent Co"}},
+            "copyrightHolder":"Brand"}"#,
+        );
+        let roles: Vec<(&str, Option<&str>)> = ld
+            .parties
+            .iter()
+            .map(|p| (p.role, p.name.as_deref()))
+            .collect();
+        assert!(roles.contains(&("publisher", Some("Brand"))), "{roles:?}");
+        assert!(
+            roles.contains(&("copyright holder", Some("Brand"))),
+            "{roles:?}"
+        );
+        assert!(roles.contains(&("owner", Some("Parent Co"))), "{roles:?}");
+        let p = &ld.parties[0];
+        assert_eq!(p.legal_name.as_deref(), Some("Brand Holdings Ltd"));
+        assert_eq!(p.email.as_deref(), Some("desk@example.org"));
     }
 
     #[test]

@@ -11,19 +11,29 @@ pub mod content;
 pub mod countries;
 pub mod data;
 pub mod dates;
+pub mod export;
 pub mod gazetteer;
+pub mod imprint;
 pub mod jsonld;
+pub mod lookup;
 pub mod meta;
 pub mod metatags;
 pub mod microdata;
 pub mod names;
 pub mod officials;
+pub mod options;
+pub mod organizations;
 pub mod page;
+pub mod pattern;
+pub mod phrases;
+pub mod places;
+pub mod present;
 pub mod quotes;
 pub mod roles;
 pub mod scan;
 pub mod source;
 pub mod timeline;
+pub mod topics;
 
 #[cfg(feature = "native")]
 pub mod html;
@@ -34,5 +44,7 @@ pub mod dom;
 pub mod reader;
 #[cfg(target_arch = "wasm32")]
 pub mod render;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

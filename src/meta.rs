@@ -40,7 +40,8 @@ struct Evidence<'a> {
     tags: MetaTags,
     ld: JsonLd,
     props: Vec<Prop>,
-    h1: Vec<String>,
+    /// Visible <h1> headings: (element, text).
+    h1: Vec<(usize, String)>,
 }
 
 impl Evidence<'_> {
@@ -111,8 +112,8 @@ fn inner_text(page: &Page, i: usize) -> String {
     collapse_ws(&out)
 }
 
-/// The first few <h1> texts outside navigation, asides and footers.
-fn headings(page: &Page) -> Vec<String> {
+/// The first few <h1> texts outside navigation, asides and footers, with their elements.
+fn headings(page: &Page) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for i in page.elements("h1") {
         let hidden = page
@@ -123,7 +124,7 @@ fn headings(page: &Page) -> Vec<String> {
         }
         let t = inner_text(page, i);
         if !t.is_empty() && t.chars().count() <= 300 {
-            out.push(t);
+            out.push((i, t));
         }
         if out.len() == 5 {
             break;
@@ -269,7 +270,7 @@ fn pick_lang(ev: &Evidence, m: &mut Metadata) {
 // site name
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,?\s*([^.|,;©]{2,60}?)\s*(?:[.|,;]|all rights|alle rechte|tous droits|todos los derechos|$)").unwrap()
+    crate::pattern::regex(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,?\s*([^.|,;©]{2,60}?)\s*(?:[.|,;]|all rights|alle rechte|tous droits|todos los derechos|$)").unwrap()
 });
 
 /// The holder named in a copyright line ("© 2023 The Paper. All rights reserved."), from
@@ -361,6 +362,17 @@ fn pick_site(ev: &Evidence, m: &mut Metadata) {
         .iter()
         .filter(|(_, how)| structured.contains(how))
         .find(|(c, _)| names_site(c, None, domain.as_deref()))
+        .or_else(|| {
+            // Without a structured name, a short name that matches the domain (an
+            // application-name, a meta publisher) beats a parent company's legal name.
+            if cands.iter().any(|(_, how)| structured.contains(how)) {
+                return None;
+            }
+            cands
+                .iter()
+                .filter(|(c, how)| words(c).len() <= 4 && *how != "JSON-LD Organization name")
+                .find(|(c, _)| names_site(c, None, domain.as_deref()))
+        })
         .or_else(|| {
             cands
                 .iter()
@@ -454,7 +466,12 @@ fn strip_site(title: &str, site: Option<&str>, domain: Option<&str>) -> Option<S
             return Some(strip_site(&head, site, domain).unwrap_or(head));
         }
         if parts.len() >= 2 && *sep != ": " && names_site(first, site, domain) {
-            return Some(parts[1..].join(sep));
+            // A leading site name is shorter than the headline after it; a longer first
+            // part is the headline that happens to name the site.
+            let rest = parts[1..].join(sep);
+            if rest.chars().count() >= first.chars().count() {
+                return Some(rest);
+            }
         }
     }
     None
@@ -486,12 +503,33 @@ fn same_headline(h: &str, t: &str) -> bool {
     false
 }
 
+/// Several different microdata headlines make a list of teasers (a home or section page):
+/// none of them is the page's own title.
+fn teaser_list(props: &[Prop]) -> bool {
+    let mut heads = props
+        .iter()
+        .filter(|p| p.name == "headline")
+        .map(|p| &p.value);
+    let Some(first) = heads.next() else {
+        return false;
+    };
+    heads.any(|h| h != first)
+}
+
 fn pick_title(ev: &Evidence, m: &mut Metadata) {
     let art = ev.article();
     let site = m.site_name.clone();
     let domain = m.domain.clone();
     let tag = ev.tags.title_tag.clone().map(|t| decode_entities(&t));
     let cands: Vec<(Option<String>, &str)> = vec![
+        // Dublin Core is rare and deliberate (libraries, journals, public bodies): where a
+        // page bothers with it, it holds the work's own title, not a social-card rewrite.
+        (
+            ev.tags
+                .first_of(&["dc:title", "dcterms.title", "dc.title", "dcterm:title"])
+                .and_then(|(_, v)| non_empty(Some(v))),
+            "Dublin Core title",
+        ),
         (non_empty(ev.tags.get("og:title")), "og:title"),
         (non_empty(ev.tags.get("twitter:title")), "twitter:title"),
         (
@@ -501,10 +539,6 @@ fn pick_title(ev: &Evidence, m: &mut Metadata) {
         (
             ev.tags
                 .first_of(&[
-                    "dc.title",
-                    "dcterms.title",
-                    "dc:title",
-                    "dcterm:title",
                     "citation_title",
                     "parsely-title",
                     "sailthru.title",
@@ -515,7 +549,9 @@ fn pick_title(ev: &Evidence, m: &mut Metadata) {
             "meta title",
         ),
         (
-            ev.prop("headline").and_then(|p| non_empty(Some(&p.value))),
+            ev.prop("headline")
+                .filter(|_| !teaser_list(&ev.props))
+                .and_then(|p| non_empty(Some(&p.value))),
             "microdata headline",
         ),
         (
@@ -531,8 +567,24 @@ fn pick_title(ev: &Evidence, m: &mut Metadata) {
     // The visible headline wins when the metadata confirms it: it is what the reader sees,
     // without the site's name or an SEO rewrite.
     let is_site = |h: &str| names_site(h, site.as_deref(), None) && words(h).len() <= 4;
-    for h in ev.h1.iter().filter(|h| !is_site(h)) {
-        if let Some((_, how)) = cands.iter().find(|(t, _)| same_headline(h, t)) {
+    // A twitter:title is a social-card headline like og:title, not the page's own title:
+    // alone it does not confirm a heading that og:title words differently.
+    let og = cands
+        .iter()
+        .find(|(_, how)| *how == "og:title")
+        .map(|(t, _)| t);
+    // Nor does an itemprop=headline on the heading itself: that is the heading again.
+    let on_heading = ev.prop("headline").map(|p| p.node);
+    let confirms = |(i, h): &(usize, String), t: &str, how: &str| {
+        let own = how == "microdata headline"
+            && on_heading.is_some_and(|n| (*i..ev.page.subtree_end(*i)).contains(&n));
+        same_headline(h, t)
+            && !own
+            && (how != "twitter:title" || og.is_none_or(|o| same_headline(h, o)))
+    };
+    for ih in ev.h1.iter().filter(|(_, h)| !is_site(h)) {
+        let h = &ih.1;
+        if let Some((_, how)) = cands.iter().find(|(t, how)| confirms(ih, t, how)) {
             m.title = Some(h.clone());
             set(m, "title", format!("<h1> matching {how}"));
             return;
@@ -541,7 +593,7 @@ fn pick_title(ev: &Evidence, m: &mut Metadata) {
     let Some((t, how)) = cands
         .first()
         .cloned()
-        .or_else(|| ev.h1.first().map(|h| (h.clone(), "<h1>")))
+        .or_else(|| ev.h1.first().map(|(_, h)| (h.clone(), "<h1>")))
     else {
         return;
     };
@@ -1039,6 +1091,14 @@ mod tests {
             Some("Big news")
         );
         assert_eq!(strip_site("Big news - today", Some("Other"), None), None);
+        assert_eq!(
+            strip_site(
+                "A long story from the Paper blog :: Host",
+                Some("Paper"),
+                None
+            ),
+            None
+        );
     }
 
     #[test]
@@ -1075,6 +1135,75 @@ mod fixtures {
         let path = format!("{}/tests/fixtures/meta/{name}", env!("CARGO_MANIFEST_DIR"));
         let src = std::fs::read_to_string(path).unwrap();
         extract(&read_html(&src, url))
+    }
+
+    fn inline(src: &str) -> Metadata {
+        extract(&read_html(src, "https://news.example.org/a/1"))
+    }
+
+    #[test]
+    fn dublin_core_title_comes_first() {
+        let m = inline(
+            r#"<head><meta property="og:title" content="Social card title">
+            <meta property="x:title dc:title" content="The work's title"></head><body></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("The work's title"));
+    }
+
+    #[test]
+    fn twitter_title_alone_does_not_confirm_a_heading() {
+        let m = inline(
+            r#"<head><meta property="og:title" content="Plain title of the story">
+            <meta name="twitter:title" content="Catchy heading of the story"></head>
+            <body><h1>Catchy heading of the story</h1></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Plain title of the story"));
+        // ...but og:title does.
+        let m = inline(
+            r#"<head><meta property="og:title" content="Heading of the story | Paper"></head>
+            <body><h1>Heading of the story</h1></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Heading of the story"));
+    }
+
+    #[test]
+    fn headline_itemprop_on_the_heading_is_no_confirmation() {
+        let m = inline(
+            r#"<head><meta property="og:title" content="Plain title of the story"></head>
+            <body><h1 itemprop="headline">Catchy heading of the story</h1></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Plain title of the story"));
+        let m = inline(
+            r#"<head><meta property="og:title" content="Plain title of the story"></head>
+            <body><meta itemprop="headline" content="Catchy heading of the story">
+            <h1>Catchy heading of the story</h1></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Catchy heading of the story"));
+    }
+
+    #[test]
+    fn short_name_matching_the_domain_beats_a_legal_name() {
+        let src = r#"<head><meta name="application-name" content="Example">
+            </head><body><div itemscope itemtype="https://schema.org/NewsArticle">
+            <div itemprop="publisher" itemscope><meta itemprop="name"
+            content="Holding Publishers Limited, part of Big Group"></div></div></body>"#;
+        let m = extract(&read_html(src, "https://www.example.org/a/1"));
+        assert_eq!(m.site_name.as_deref(), Some("Example"));
+        // A structured site name stands even when it does not match the domain.
+        let src = r#"<head><meta property="og:site_name" content="Other Name">
+            <meta name="application-name" content="Example"></head><body></body>"#;
+        let m = extract(&read_html(src, "https://www.example.org/a/1"));
+        assert_eq!(m.site_name.as_deref(), Some("Other Name"));
+    }
+
+    #[test]
+    fn teaser_headlines_are_not_the_page_title() {
+        let m = inline(
+            r#"<head><title>Portal</title></head><body>
+            <div itemscope><h2 itemprop="headline">First teaser story</h2></div>
+            <div itemscope><h2 itemprop="headline">Second teaser story</h2></div></body>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Portal"));
     }
 
     #[test]

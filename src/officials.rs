@@ -23,6 +23,8 @@ pub struct Person {
     pub mentions: usize,
     /// Byte ranges of every mention in the analysed text.
     pub spans: Vec<(usize, usize)>,
+    /// A Wikipedia search for the name (filled by `analysis`).
+    pub lookup: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -39,6 +41,8 @@ pub struct Official {
     /// "text" when the role is stated in the text, "gazetteer" when it comes from data.
     pub role_source: String,
     pub spans: Vec<(usize, usize)>,
+    /// A Wikipedia search for the name (filled by `analysis`).
+    pub lookup: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -339,6 +343,7 @@ pub fn find(text: &str, date: Option<&str>) -> People {
             variants: variants.clone(),
             mentions: spans.len(),
             spans: spans.clone(),
+            ..Default::default()
         });
         let mut off = Official {
             name,

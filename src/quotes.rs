@@ -74,15 +74,15 @@ fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
         if let Some(close) = close {
             let start = i + open_len;
             // A quote stays inside its paragraph and is not a book.
-            let limit = text[start..]
+            let mut limit = text[start..]
                 .find("\n\n")
                 .map(|p| start + p)
                 .unwrap_or(text.len())
                 .min(start + 1500);
-            let limit = (0..=limit)
-                .rev()
-                .find(|&b| text.is_char_boundary(b))
-                .unwrap_or(start);
+            // The length cap may fall inside a character of a non-Latin script.
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
             if let Some(rel) = text[start..limit]
                 .find(|ch: char| ch == close || (close == '\u{201D}' && ch == '"'))
             {
@@ -153,16 +153,18 @@ enum Subject {
 }
 
 static TRAILING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:[\s,]+|\b(?:also|further|later|then|again|has|had|have|was|were|is|who|once|previously|repeatedly|reportedly)\b)+$").unwrap()
+    crate::pattern::regex(r"(?i)(?:[\s,]+|\b(?:also|further|later|then|again|has|had|have|was|were|is|who|once|previously|repeatedly|reportedly)\b)+$").unwrap()
 });
 static LEADING_FILLER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:[\s,]+|\b(?:also|then|again)\b)+").unwrap());
-static PRONOUN_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(he|she)$").unwrap());
-static PRONOUN_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(he|she)\b").unwrap());
+    LazyLock::new(|| crate::pattern::regex(r"(?i)^(?:[\s,]+|\b(?:also|then|again)\b)+").unwrap());
+static PRONOUN_END: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::regex(r"(?i)\b(he|she)$").unwrap());
+static PRONOUN_START: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::regex(r"(?i)^(he|she)\b").unwrap());
 static ROLE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\bthe\s+({ROLE_WORDS})$")).unwrap());
+    LazyLock::new(|| crate::pattern::regex(&format!(r"(?i)\bthe\s+({ROLE_WORDS})$")).unwrap());
 static ROLE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^the\s+({ROLE_WORDS})\b")).unwrap());
+    LazyLock::new(|| crate::pattern::regex(&format!(r"(?i)^the\s+({ROLE_WORDS})\b")).unwrap());
 const ROLE_WORDS: &str = r"(?:[a-z-]+\s+){0,3}(?:minister|president|secretary|spokes(?:man|woman|person)|ambassador|envoy|diplomat|chancellor|premier|leader|governor|mayor|official|general|chief|senator|lawmaker|prosecutor|judge)";
 
 /// The subject of the speech verb at `v` (byte range), looking inside the sentence `sent`.
@@ -332,7 +334,7 @@ mod tests {
             "{:?}",
             verb_prefixes()
         );
-        let re = Regex::new(&format!(r"(?i)\b{VERBS}\b")).unwrap();
+        let re = crate::pattern::regex(&format!(r"(?i)\b{VERBS}\b")).unwrap();
         let t = "He SAID, she Told us; Emphasised and ACCORDING TO, unsaid saidx ſaid. Pointed out";
         let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
         assert_eq!(VERB.find_iter(t), want);
@@ -351,6 +353,12 @@ mod tests {
         text.match_indices(name)
             .map(|(i, m)| (i, i + m.len()))
             .collect()
+    }
+
+    #[test]
+    fn unclosed_quote_in_a_long_non_latin_text_does_not_panic() {
+        let t = format!("\"{}", "と".repeat(1000));
+        assert!(quoted(&t).is_empty());
     }
 
     #[test]
@@ -456,6 +464,12 @@ mod tests {
         let q = extract(t, &people);
         assert_eq!(q[0].speaker.as_deref(), Some("Al-Maliki"));
         assert_eq!(q[0].attribution, "pronoun");
+    }
+
+    #[test]
+    fn long_quotes_in_multibyte_text_do_not_split_characters() {
+        let t = format!("\u{201C}{}", "と".repeat(800));
+        assert!(extract(&t, &[]).is_empty());
     }
 
     #[test]

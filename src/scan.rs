@@ -81,7 +81,7 @@ impl WordStart {
             }
         };
         WordStart {
-            re: Regex::new(pattern).expect("valid pattern"),
+            re: Regex::new(&crate::pattern::fold(pattern)).expect("valid pattern"),
             prefixes: prefixes.iter().map(fold_case).collect(),
             fold,
             digits,
@@ -206,7 +206,7 @@ mod tests {
 
     fn same(pattern: &str, prefixes: &[&str], fold: bool, digits: bool) {
         let ws = WordStart::new(pattern, prefixes, fold, digits);
-        let re = regex::Regex::new(pattern).unwrap();
+        let re = crate::pattern::regex(pattern).unwrap();
         for t in TEXTS {
             let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
             assert_eq!(ws.find_iter(t), want, "{pattern} on {t:?}");
@@ -245,7 +245,7 @@ mod tests {
     fn only_two_non_ascii_characters_fold_to_ascii_letters() {
         // The `unicode` start test relies on this.
         for l in 'a'..='z' {
-            let re = regex::Regex::new(&format!("(?i)^{l}$")).unwrap();
+            let re = crate::pattern::regex(&format!("(?i)^{l}$")).unwrap();
             for c in (0x80u32..0x3000).filter_map(char::from_u32) {
                 if re.is_match(c.encode_utf8(&mut [0; 4])) {
                     assert!(c == '\u{17F}' || c == '\u{212A}', "{c:?}");

@@ -31,7 +31,12 @@ pub struct SourceProfile {
     pub summary: String,
     /// Where the profile comes from.
     pub data_source: &'static str,
+    /// Publisher, copyright holder, owner and contacts as the page itself names them.
+    pub named_in_page: Vec<crate::imprint::Named>,
 }
+
+/// The short credit the summary ends with.
+pub const SHORT_SOURCE: &str = "State Media Matrix (ASD, 2023)";
 
 /// (label, meaning) for each typology of the State Media Monitor.
 pub fn typology(code: &str) -> Option<(&'static str, &'static str)> {
@@ -161,17 +166,29 @@ pub fn profile(url: &str, site_name: Option<&str>) -> SourceProfile {
         .clone()
         .unwrap_or_else(|| "state-affiliated".into());
     let country = p.country.clone().unwrap_or_default();
-    let mut s = format!("{name}: {label} outlet");
-    if !country.is_empty() {
+    let cs = crate::countries::get();
+    let demonym = cs.code(&country).and_then(|c| cs.demonym(c));
+    // "Sputnik International is a Russian state-controlled outlet of Rossiya Segodnya".
+    let described = match demonym {
+        Some(d) => format!("{d} {label}"),
+        None => label.clone(),
+    };
+    let article = if described.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    let mut s = format!("{name} is {article} {described} outlet");
+    if demonym.is_none() && !country.is_empty() {
         s.push_str(&format!(" from {country}"));
     }
     if let Some(o) = owner {
-        s.push_str(&format!(", part of {o}"));
+        s.push_str(&format!(" of {o}"));
     }
     if let Some(m) = &p.typology_meaning {
         s.push_str(&format!(" ({m})"));
     }
-    s.push('.');
+    s.push_str(&format!(". Source: {SHORT_SOURCE}."));
     p.summary = s;
     p
 }
@@ -217,7 +234,12 @@ mod tests {
         assert_eq!(p.country.as_deref(), Some("Russia"));
         assert_eq!(p.parent.as_deref(), Some("Rossiya Segodnya"));
         assert!(p.summary.contains("state-controlled"), "{}", p.summary);
-        assert!(p.summary.contains("Rossiya Segodnya"), "{}", p.summary);
+        assert_eq!(
+            p.summary,
+            "Sputnik International is a Russian state-controlled outlet of Rossiya Segodnya \
+             (the state funds it, controls its governance and its editorial line). \
+             Source: State Media Matrix (ASD, 2023)."
+        );
     }
 
     #[test]
@@ -236,7 +258,16 @@ mod tests {
             "{}",
             p.summary
         );
-        assert!(!p.summary.contains(": state-controlled"));
+        assert!(
+            !p.summary.contains("is a state-controlled"),
+            "{}",
+            p.summary
+        );
+        assert!(
+            p.summary.contains("is a British independent public media"),
+            "{}",
+            p.summary
+        );
     }
 
     #[test]

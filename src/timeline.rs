@@ -468,7 +468,7 @@ mod tests {
              A few weeks ago, Two Years Ago, Last Week, TODAY and on Monday, Jan. 26-27, 3rd of March 2020.",
         ];
         for (kind, src, ..) in PATTERN_SRC.iter() {
-            let re = regex::Regex::new(src).unwrap();
+            let re = crate::pattern::regex(src).unwrap();
             let ws = &PATTERNS.iter().find(|(k, _)| k == kind).unwrap().1;
             for t in texts {
                 let want: Vec<(usize, usize)> =

@@ -4,33 +4,20 @@
 //! (serialised to JSON, parsed by the engine).
 
 use crate::analysis::{self, Analysis};
-use crate::{dom, reader, render};
+use crate::{dom, reader, ui};
 use serde::Serialize;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
-
-thread_local! {
-    /// Documents currently annotated, with what it takes to clear each.
-    static ANNOTATED: RefCell<Vec<(Document, render::Rendered)>> = const { RefCell::new(Vec::new()) };
-    static HANDLERS: RefCell<Option<Handlers>> = const { RefCell::new(None) };
-}
-
-/// Event handlers are made once and kept for the module's life: a handler may clear the
-/// annotation that registered it, which must not drop the running closure.
-struct Handlers {
-    click: Closure<dyn FnMut(web_sys::Event)>,
-    key: Closure<dyn FnMut(web_sys::KeyboardEvent)>,
-}
 
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// One JSON string across the boundary, parsed by the engine's JSON.parse: much faster
-/// than building the objects field by field through imported JS calls.
-fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+/// Crosses as one JSON string parsed by the engine: a single copy over the boundary, and one
+/// serializer in the module (serde_json, which the JSON-LD reader needs anyway) instead of
+/// two, which keeps the module small.
+pub fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(v).map_err(|e| JsValue::from_str(&e.to_string()))?;
     js_sys::JSON::parse(&text)
 }
@@ -115,10 +102,7 @@ pub fn is_annotated() -> bool {
 /// Shows a failure (e.g. one the JS shell caught) in the panel, leaving the page as it was.
 #[wasm_bindgen]
 pub fn show_error(doc: &Document, message: &str) {
-    clear_document(doc);
-    if let Ok(r) = render::render_error(doc, message) {
-        attach(doc, r);
-    }
+    ui::show_error(doc, message);
 }
 
 /// The analysis of a document without rendering anything (eval harness, tests).
@@ -147,9 +131,16 @@ pub fn reader_view(html: String, url: String, container: Element) -> Result<JsVa
         .ok_or("container has no document")?;
     let texts = reader::build(&doc, &container, &snap.page, &a)?;
     clear_document(&doc);
-    let r = render::render(&doc, &a, &texts)?;
-    attach(&doc, r);
-    to_js(&a)
+    let out = to_js(&a);
+    ui::show(&doc, a, texts, &url)?;
+    out
+}
+
+/// User options as JSON (`{"kinds": ["official", ...], "style": "fill"|"underline"}`),
+/// applied from the next annotation on.
+#[wasm_bindgen]
+pub fn set_options(json: String) {
+    ui::set_options(&json);
 }
 
 /// The click path of `toggle_document` in three timed parts, for the bench:
@@ -192,74 +183,13 @@ fn parse_html(html: &str) -> Result<Document, JsValue> {
 }
 
 fn annotate_doc(doc: &Document, url: &str) -> Result<Analysis, JsValue> {
-    let snap = dom::read(doc, url);
-    let a = analysis::analyze(&snap.page);
-    let r = render::render(doc, &a, &snap.texts)?;
-    attach(doc, r);
-    Ok(a)
-}
-
-fn attach(doc: &Document, r: render::Rendered) {
-    ensure_handlers();
-    HANDLERS.with(|h| {
-        if let Some(h) = h.borrow().as_ref() {
-            if let Some(sr) = r.host().shadow_root() {
-                let _ =
-                    sr.add_event_listener_with_callback("click", h.click.as_ref().unchecked_ref());
-            }
-            let _ = doc.add_event_listener_with_callback("keydown", h.key.as_ref().unchecked_ref());
-        }
-    });
-    ANNOTATED.with(|a| a.borrow_mut().push((doc.clone(), r)));
+    ui::annotate(doc, url)
 }
 
 fn is_annotated_doc(doc: &Document) -> bool {
-    ANNOTATED.with(|a| a.borrow().iter().any(|(d, _)| d == doc))
+    ui::is_annotated(doc)
 }
 
 fn clear_document(doc: &Document) {
-    let found = ANNOTATED.with(|a| {
-        let mut v = a.borrow_mut();
-        v.iter().position(|(d, _)| d == doc).map(|i| v.remove(i).1)
-    });
-    if let Some(r) = found {
-        HANDLERS.with(|h| {
-            if let Some(h) = h.borrow().as_ref() {
-                let _ = doc
-                    .remove_event_listener_with_callback("keydown", h.key.as_ref().unchecked_ref());
-            }
-        });
-        render::clear(doc, r);
-    }
-}
-
-fn ensure_handlers() {
-    HANDLERS.with(|h| {
-        if h.borrow().is_some() {
-            return;
-        }
-        let click = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
-            let target = e.composed_path().get(0);
-            let Ok(el) = target.dyn_into::<Element>() else {
-                return;
-            };
-            if el.closest("[data-action=close]").ok().flatten().is_some() {
-                if let Some(doc) = el.owner_document() {
-                    clear_document(&doc);
-                }
-            }
-        });
-        let key = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(|e: web_sys::KeyboardEvent| {
-            if e.key() == "Escape" {
-                if let Some(doc) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                    .and_then(|n| n.owner_document().or_else(|| n.dyn_into::<Document>().ok()))
-                {
-                    clear_document(&doc);
-                }
-            }
-        });
-        *h.borrow_mut() = Some(Handlers { click, key });
-    });
+    ui::clear(doc);
 }

@@ -155,3 +155,66 @@ fn clobbered_form_and_document_properties_are_read_safely() {
         .expect("form read as an element");
     assert_eq!(snap.page.nodes[form].attr("id"), Some("f"));
 }
+
+/// The seed's context through the exported `analyze_document`, with the data files handed
+/// in the way the extension's shell hands them.
+#[wasm_bindgen_test]
+fn seed_context_through_analyze_document() {
+    for (name, text) in [
+        ("countries.tsv", include_str!("../data/countries.tsv")),
+        ("officials.tsv", include_str!("../data/officials.tsv")),
+        (
+            "organizations.tsv",
+            include_str!("../data/organizations.tsv"),
+        ),
+        ("places.tsv", include_str!("../data/places.tsv")),
+        ("positions.txt", include_str!("../data/positions.txt")),
+        ("roles.tsv", include_str!("../data/roles.tsv")),
+        ("state_media.tsv", include_str!("../data/state_media.tsv")),
+    ] {
+        wasm::load_data(name.to_string(), text.to_string());
+    }
+    let url = "https://sputniknews.com/20230203/blinken-1106947717.html";
+    let js = wasm::analyze_document(parse(SEED), url.to_string()).unwrap();
+    let json: String = js_sys::JSON::stringify(&js).unwrap().into();
+    let a: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let places: Vec<&str> = a["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    for p in [
+        "Israel",
+        "West Bank",
+        "Jenin",
+        "Jerusalem",
+        "Gaza Strip",
+        "Moscow",
+    ] {
+        assert!(places.contains(&p), "{p} missing: {places:?}");
+    }
+    let quotes = a["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2);
+    assert!(quotes.iter().all(|q| q["speaker"] == "Al-Maliki"));
+    let timeline = a["timeline"].as_array().unwrap();
+    assert!(timeline.iter().any(|t| t["start"] == "1948-01-01"));
+    assert!(timeline.iter().any(|t| t["end"] == "2023-04-03"));
+    let summary = a["source_profile"]["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with(
+            "Sputnik International is a Russian state-controlled outlet of Rossiya Segodnya"
+        ),
+        "{summary}"
+    );
+    assert!(a["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["name"] == "United Nations"));
+    assert!(a["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["kind"] == "place"));
+}

@@ -13,12 +13,24 @@ const PKG = new URL('/pkg/newsmark.js', location.href).href;
 const status = document.getElementById('status');
 let generation = 0;
 let api = null;
+let dataFiles = null; // [[name, text]]: the gazetteers the extension ships, fetched once
+
+async function fetchData() {
+  try {
+    const names = await (await fetch(new URL('/data/index.json', location.href))).json();
+    return Promise.all(names.map(async (n) => [n, await (await fetch(new URL('/data/' + n, location.href))).text()]));
+  } catch {
+    return []; // no data files: the analysis runs without gazetteers
+  }
+}
 
 async function load() {
   generation += 1;
   // A distinct URL gives a fresh module record, hence a fresh wasm instance.
   const mod = await import(generation === 1 ? PKG : `${PKG}?instance=${generation}`);
   await mod.default();
+  dataFiles = dataFiles || (await fetchData());
+  for (const [name, text] of dataFiles) mod.load_data(name, text);
   api = mod;
 }
 

@@ -48,7 +48,17 @@ fn eval_pages(index: &str, out: &str) {
         let value = match std::fs::read(&path) {
             Ok(bytes) => {
                 let src = String::from_utf8_lossy(&bytes);
-                serde_json::to_value(analysis::analyze(&html::read_html(&src, url))).unwrap()
+                // One page's failure is that page's error, not the run's.
+                match std::panic::catch_unwind(|| analysis::analyze(&html::read_html(&src, url))) {
+                    Ok(a) => serde_json::to_value(a).unwrap(),
+                    Err(e) => {
+                        let msg = e
+                            .downcast_ref::<String>()
+                            .cloned()
+                            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()));
+                        serde_json::json!({ "error": format!("panic: {}", msg.unwrap_or_default()) })
+                    }
+                }
             }
             Err(e) => serde_json::json!({ "error": format!("{}: {e}", path.display()) }),
         };

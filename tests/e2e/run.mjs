@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, parseArgs, REPO_ROOT } from '../../tools/serve.mjs';
 import { launchBrowser } from './browser.mjs';
+import { makeUiTests } from './ui.mjs';
 
 const SEED_PATH = 'samples/sputnik-blinken.html';
 const SEED_TITLE =
@@ -153,7 +154,8 @@ async function main() {
         check(`${name}: launch with ${path.relative(REPO_ROOT, extDirs[name])}`, false, e.message);
         continue;
       }
-      for (const test of [seedTest, cspTest]) {
+      const uiTests = makeUiTests({ check, brief, firstDifference, outDir });
+      for (const test of [seedTest, cspTest, ...uiTests]) {
         try {
           await test(browser, server.url);
         } catch (e) {
