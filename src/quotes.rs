@@ -56,11 +56,11 @@ fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
         if let Some(close) = close {
             let start = i + open_len;
             // A quote stays inside its paragraph and is not a book.
-            let limit = text[start..]
+            let window = floor_boundary(text, start + MAX_QUOTE_BYTES);
+            let limit = text[start..window]
                 .find("\n\n")
                 .map(|p| start + p)
-                .unwrap_or(text.len())
-                .min(start + 1500);
+                .unwrap_or(window);
             if let Some(rel) = text[start..limit]
                 .find(|ch: char| ch == close || (close == '\u{201D}' && ch == '"'))
             {
@@ -84,18 +84,45 @@ fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
     out
 }
 
+/// Longest span searched for a sentence's ends: past it, the text is not prose (a list, a
+/// table flattened to text) and searching further would only cost time on huge pages.
+const MAX_SENTENCE_BYTES: usize = 2000;
+const MAX_QUOTE_BYTES: usize = 1500;
+/// What a speech verb's subject ("the Palestinian foreign minister also") can span.
+const MAX_SUBJECT_BYTES: usize = 240;
+
+/// The largest char boundary of `s` at or below `i` (clamped to the length).
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or above `i` (clamped to the length).
+fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 fn sentence_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
-    let before = &text[..s];
+    let from = ceil_boundary(text, s.saturating_sub(MAX_SENTENCE_BYTES));
+    let before = &text[from..s];
     let a = before
-        .rfind(|c: char| c == '\n')
+        .rfind('\n')
         .map(|p| p + 1)
         .max(before.rfind(". ").map(|p| p + 2))
         .max(before.rfind("? ").map(|p| p + 2))
         .max(before.rfind("! ").map(|p| p + 2))
-        .unwrap_or(0);
-    let after = &text[e..];
+        .map_or(from, |p| from + p);
+    let to = floor_boundary(text, e + MAX_SENTENCE_BYTES);
+    let after = &text[e..to];
     // The sentence goes on past the closing mark: `"…," he said.`
-    let mut z = text.len();
+    let mut z = to;
     for pat in [". ", ".\n", "? ", "! ", "\n"] {
         if let Some(p) = after.find(pat) {
             z = z.min(e + p + 1);
@@ -126,63 +153,101 @@ static ROLE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^the\s+({ROLE_WORDS})\b")).unwrap());
 const ROLE_WORDS: &str = r"(?:[a-z-]+\s+){0,3}(?:minister|president|secretary|spokes(?:man|woman|person)|ambassador|envoy|diplomat|chancellor|premier|leader|governor|mayor|official|general|chief|senator|lawmaker|prosecutor|judge)";
 
+/// Every mention of every speaker, sorted by start and by end, so the mention next to a
+/// speech verb is a binary search away however many mentions the text holds.
+struct MentionIndex {
+    /// (start, end, speaker index), sorted.
+    by_start: Vec<(usize, usize, usize)>,
+    /// (end, start, speaker index), sorted.
+    by_end: Vec<(usize, usize, usize)>,
+}
+
+impl MentionIndex {
+    fn new(people: &[Speaker]) -> MentionIndex {
+        let mut by_start = Vec::new();
+        for (i, p) in people.iter().enumerate() {
+            by_start.extend(p.spans.iter().map(|&(s, e)| (s, e, i)));
+        }
+        let mut by_end: Vec<_> = by_start.iter().map(|&(s, e, i)| (e, s, i)).collect();
+        by_start.sort_unstable();
+        by_end.sort_unstable();
+        MentionIndex { by_start, by_end }
+    }
+
+    /// The first speaker (in list order) with a mention ending in [lo, hi] that starts at or
+    /// after `min_start`.
+    fn ending_in(&self, lo: usize, hi: usize, min_start: usize) -> Option<usize> {
+        let from = self.by_end.partition_point(|m| m.0 < lo);
+        self.by_end[from..]
+            .iter()
+            .take_while(|m| m.0 <= hi)
+            .filter(|m| m.1 >= min_start)
+            .map(|m| m.2)
+            .min()
+    }
+
+    /// The first speaker (in list order) with a mention starting in [lo, hi] that ends at or
+    /// before `max_end`.
+    fn starting_in(&self, lo: usize, hi: usize, max_end: usize) -> Option<usize> {
+        let from = self.by_start.partition_point(|m| m.0 < lo);
+        self.by_start[from..]
+            .iter()
+            .take_while(|m| m.0 <= hi)
+            .filter(|m| m.1 <= max_end)
+            .map(|m| m.2)
+            .min()
+    }
+}
+
 /// The subject of the speech verb at `v` (byte range), looking inside the sentence `sent`.
 fn subject_of(
     text: &str,
     v: (usize, usize),
     sent: (usize, usize),
-    people: &[Speaker],
+    index: &MentionIndex,
 ) -> Option<Subject> {
-    let pre = &text[sent.0..v.0];
+    // The end-anchored patterns only ever match a few words: run them on the sentence's
+    // last bytes before the verb, so a long unpunctuated "sentence" costs no more.
+    let tail = ceil_boundary(text, sent.0.max(v.0.saturating_sub(MAX_SUBJECT_BYTES)));
+    let pre = &text[tail..v.0];
     let cut = TRAILING_FILLER
         .find(pre)
         .map(|m| m.start())
         .unwrap_or(pre.len());
-    let pre_end = sent.0 + cut;
-    for (i, p) in people.iter().enumerate() {
-        if p.spans
-            .iter()
-            .any(|&(s, e)| s >= sent.0 && e <= pre_end && pre_end - e <= 3)
-        {
-            return Some(Subject::Named(i));
-        }
+    let pre_end = tail + cut;
+    if let Some(i) = index.ending_in(pre_end.saturating_sub(3), pre_end, sent.0) {
+        return Some(Subject::Named(i));
     }
-    let pre = &text[sent.0..pre_end];
+    let pre = &text[tail..pre_end];
     if PRONOUN_END.is_match(pre) {
         return Some(Subject::Pronoun);
     }
     if let Some(c) = ROLE_END.captures(pre) {
-        let m = c.get(1).unwrap();
-        return Some(Subject::Role(sent.0 + m.start(), sent.0 + m.end()));
+        let m = c.get(1)?;
+        return Some(Subject::Role(tail + m.start(), tail + m.end()));
     }
     // Inverted: `"…," said Blinken` / `according to the minister`.
     let post = &text[v.1..sent.1.max(v.1)];
     let skip = LEADING_FILLER.find(post).map(|m| m.end()).unwrap_or(0);
     let post_start = v.1 + skip;
-    for (i, p) in people.iter().enumerate() {
-        if p.spans
-            .iter()
-            .any(|&(s, e)| s >= post_start && s <= post_start + 1 && e <= sent.1)
-        {
-            return Some(Subject::Named(i));
-        }
+    if let Some(i) = index.starting_in(post_start, post_start + 1, sent.1) {
+        return Some(Subject::Named(i));
     }
     let post = &text[post_start..sent.1.max(post_start)];
     if PRONOUN_START.is_match(post) {
         return Some(Subject::Pronoun);
     }
-    ROLE_START.captures(post).map(|c| {
-        let m = c.get(1).unwrap();
-        Subject::Role(post_start + m.start(), post_start + m.end())
-    })
+    let m = ROLE_START.captures(post)?.get(1)?;
+    Some(Subject::Role(post_start + m.start(), post_start + m.end()))
 }
 
 /// Every speech verb of the text with its subject: (verb range, subject).
 fn speech_events(text: &str, people: &[Speaker]) -> Vec<((usize, usize), Subject)> {
+    let index = MentionIndex::new(people);
     VERB.find_iter(text)
         .filter_map(|m| {
             let sent = sentence_bounds(text, m.start(), m.end());
-            subject_of(text, (m.start(), m.end()), sent, people).map(|s| ((m.start(), m.end()), s))
+            subject_of(text, (m.start(), m.end()), sent, &index).map(|s| ((m.start(), m.end()), s))
         })
         .collect()
 }
@@ -250,19 +315,27 @@ pub fn extract(text: &str, people: &[Speaker]) -> Vec<Quote> {
         .max_by_key(|(_, &c)| c)
         .map(|(i, _)| i);
     // A pronoun points back at most two sentences; further back, to the main speaker.
+    // Events are in text order: search back from `pos` and stop past two sentences.
     let last_named_before = |pos: usize| {
         let here = sentence_index(&starts, pos);
-        events.iter().rev().find_map(|((vs, _), s)| match s {
-            Subject::Named(i) if *vs < pos && here - sentence_index(&starts, *vs) <= 2 => Some(*i),
-            _ => None,
-        })
+        let upto = events.partition_point(|((vs, _), _)| *vs < pos);
+        events[..upto]
+            .iter()
+            .rev()
+            .take_while(|((vs, _), _)| here - sentence_index(&starts, *vs) <= 2)
+            .find_map(|(_, s)| match s {
+                Subject::Named(i) => Some(*i),
+                _ => None,
+            })
     };
     let mut out = Vec::new();
     for (qs, s, e, qe) in quoted(text) {
         let sent = sentence_bounds(text, qs, qe);
         // The speech verb of this sentence nearest the quote, outside it, that has a subject.
-        let best = events
+        let from = events.partition_point(|((vs, _), _)| *vs < sent.0);
+        let best = events[from..]
             .iter()
+            .take_while(|((vs, _), _)| *vs < sent.1)
             .filter(|((vs, ve), _)| *vs >= sent.0 && *ve <= sent.1 && (*ve <= qs || *vs >= qe))
             .min_by_key(|((vs, ve), _)| if *vs >= qe { vs - qe } else { qs - ve });
         let resolved = best.and_then(|((vs, _), subj)| match *subj {

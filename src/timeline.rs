@@ -8,6 +8,7 @@
 
 use regex::Regex;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -197,11 +198,16 @@ fn nearest_year(m: u32, d: u32, r: Ymd) -> Option<Ymd> {
         .map(|y| (y, m, d))
 }
 
-/// Byte offset where the sentence holding `at` starts.
+/// Longest stretch searched back for a sentence start: unpunctuated text (a flattened
+/// table) is not one sentence, and an unbounded search would make long pages quadratic.
+const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// Byte offset where the sentence holding `at` starts (a byte offset, never sliced at).
 fn sentence_start(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut i = at;
-    while i > 0 {
+    let stop = at.saturating_sub(MAX_SENTENCE_BYTES);
+    let mut i = at.min(bytes.len());
+    while i > stop {
         let c = bytes[i - 1];
         if c == b'\n'
             || ((c == b'.' || c == b'!' || c == b'?')
@@ -214,7 +220,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
         }
         i -= 1;
     }
-    0
+    stop
 }
 
 /// Finds and resolves the dates of `text`; `published` is the article's day.
@@ -222,14 +228,20 @@ pub fn extract(text: &str, published: Option<Ymd>) -> Vec<TimelineEntry> {
     // Patterns claim text in priority order (most specific first): "from January 30-31"
     // is a range of days, not the month of January.
     let mut hits: Vec<(usize, usize, &'static str, regex::Captures)> = Vec::new();
+    // Claimed ranges by start: an overlap check is two neighbours, not a scan of all hits.
+    let mut claimed: BTreeMap<usize, usize> = BTreeMap::new();
     for (kind, re) in PATTERNS.iter() {
         for c in re.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            if hits
-                .iter()
-                .all(|(s, e, _, _)| m.end() <= *s || m.start() >= *e)
-            {
-                hits.push((m.start(), m.end(), kind, c));
+            let Some(m) = c.get(0) else { continue };
+            let (s, e) = (m.start(), m.end());
+            let before_ok = claimed
+                .range(..=s)
+                .next_back()
+                .is_none_or(|(_, &pe)| pe <= s);
+            let after_ok = claimed.range(s..).next().is_none_or(|(&ps, _)| e <= ps);
+            if before_ok && after_ok {
+                claimed.insert(s, e);
+                hits.push((s, e, kind, c));
             }
         }
     }
