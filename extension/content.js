@@ -23,7 +23,7 @@
   }
 
   globalThis.__newsmark = {
-    async toggle() {
+    async toggle(opts) {
       if (!nm) {
         try {
           await start();
@@ -32,6 +32,9 @@
         }
       }
       try {
+        // TEST-HOOK-START (removed from release builds)
+        if (opts && opts.debugPanic) nm.debug_panic_next();
+        // TEST-HOOK-END
         return nm.toggle();
       } catch (e) {
         // A trap leaves the instance unusable: show the error from a fresh one.

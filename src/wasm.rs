@@ -4,6 +4,7 @@
 //! (serde-wasm-bindgen, JSON-compatible).
 
 use crate::analysis::{self, Analysis};
+use crate::budget::{Deadline, CLICK_BUDGET_MS};
 use crate::{dom, reader, render};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -14,6 +15,8 @@ thread_local! {
     /// Documents currently annotated, with what it takes to clear each.
     static ANNOTATED: RefCell<Vec<(Document, render::Rendered)>> = const { RefCell::new(Vec::new()) };
     static HANDLERS: RefCell<Option<Handlers>> = const { RefCell::new(None) };
+    /// Set by `debug_panic_next`: the next annotation panics after rendering.
+    static PANIC_NEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Event handlers are made once and kept for the module's life: a handler may clear the
@@ -60,12 +63,16 @@ pub fn toggle() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn toggle_document(doc: Document, url: String) -> Result<JsValue, JsValue> {
     if is_annotated_doc(&doc) {
+        let was_error = shows_error(&doc);
         clear_document(&doc);
-        return to_js(&Outcome {
-            state: "cleared",
-            analysis: None,
-            error: None,
-        });
+        // After an error panel, the next click tries again rather than only closing it.
+        if !was_error {
+            return to_js(&Outcome {
+                state: "cleared",
+                analysis: None,
+                error: None,
+            });
+        }
     }
     match annotate_doc(&doc, &url) {
         Ok(a) => to_js(&Outcome {
@@ -111,9 +118,12 @@ pub fn is_annotated() -> bool {
 }
 
 /// Shows a failure (e.g. one the JS shell caught) in the panel, leaving the page as it was.
+/// Whatever a failed instance left behind (its panel, highlights, stylesheet, marks) is
+/// swept first: that instance is gone and cannot clear it.
 #[wasm_bindgen]
 pub fn show_error(doc: &Document, message: &str) {
     clear_document(doc);
+    render::sweep(doc);
     if let Ok(r) = render::render_error(doc, message) {
         attach(doc, r);
     }
@@ -138,8 +148,9 @@ pub fn analyze_html(html: String, url: String) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn reader_view(html: String, url: String, container: Element) -> Result<JsValue, JsValue> {
     let parsed = parse_html(&html)?;
-    let snap = dom::read(&parsed, &url);
-    let a = analysis::analyze(&snap.page);
+    let deadline = Deadline::after(CLICK_BUDGET_MS);
+    let snap = dom::read_within(&parsed, &url, deadline);
+    let a = analysis::analyze_within(&snap.page, deadline);
     let doc = container
         .owner_document()
         .ok_or("container has no document")?;
@@ -161,12 +172,33 @@ fn parse_html(html: &str) -> Result<Document, JsValue> {
     parser.parse_from_string(html, web_sys::SupportedType::TextHtml)
 }
 
+/// TEST BUILDS ONLY (the release shell never calls it): makes the next annotation panic
+/// once it has rendered, so the tests can check that a failure mid-way leaves the page as
+/// it was and that the next click works.
+#[wasm_bindgen]
+pub fn debug_panic_next() {
+    PANIC_NEXT.with(|p| p.set(true));
+}
+
 fn annotate_doc(doc: &Document, url: &str) -> Result<Analysis, JsValue> {
-    let snap = dom::read(doc, url);
-    let a = analysis::analyze(&snap.page);
+    // One budget for the whole click: reading a huge page leaves less time to analyse it.
+    let deadline = Deadline::after(CLICK_BUDGET_MS);
+    let snap = dom::read_within(doc, url, deadline);
+    let a = analysis::analyze_within(&snap.page, deadline);
     let r = render::render(doc, &a, &snap.texts)?;
     attach(doc, r);
+    if PANIC_NEXT.with(|p| p.replace(false)) {
+        panic!("debug_panic_next: forced failure after rendering");
+    }
     Ok(a)
+}
+
+fn shows_error(doc: &Document) -> bool {
+    ANNOTATED.with(|a| {
+        a.borrow().iter().any(|(d, r)| {
+            d == doc && r.host().get_attribute("data-state").as_deref() == Some("error")
+        })
+    })
 }
 
 fn attach(doc: &Document, r: render::Rendered) {
