@@ -41,7 +41,8 @@ def manifest(browser, test):
         # Newsmark collects and transmits nothing (see PRIVACY.md); Firefox asks every add-on
         # to declare it.
         m['browser_specific_settings'] = {'gecko': {
-            'id': GECKO_ID, 'strict_min_version': '128.0',
+            # 142: the first Firefox (desktop 140, Android 142) that reads that declaration.
+            'id': GECKO_ID, 'strict_min_version': '142.0',
             'data_collection_permissions': {'required': ['none']}}}
     if test:
         m['name'] += ' (test build)'

@@ -18,26 +18,45 @@ use web_sys::{Document, Element, Node};
 /// can be an `<input name="id">`. Reading through the prototype's getter is immune, and a
 /// non-string result is checked instead of trusted.
 struct Getters {
-    first_child: Function,
-    next_sibling: Function,
-    node_type: Function,
-    local_name: Function,
-    attributes: Function,
-    shadow_root: Function,
-    content_document: Function,
-    document_element: Function,
-    body: Function,
+    first_child: Getter,
+    next_sibling: Getter,
+    node_type: Getter,
+    local_name: Getter,
+    attributes: Getter,
+    shadow_root: Getter,
+    content_document: Getter,
+    document_element: Getter,
+    body: Getter,
 }
 
-fn getter(proto_of: &str, name: &str) -> Function {
+/// A prototype's getter, or (never in a real browser) plain property access. The fallback
+/// is `Reflect.get`, not a function built from source: extension code never evaluates
+/// strings.
+struct Getter {
+    get: Option<Function>,
+    name: &'static str,
+}
+
+impl Getter {
+    fn call0(&self, this: &JsValue) -> Result<JsValue, JsValue> {
+        match &self.get {
+            Some(f) => f.call0(this),
+            None => Reflect::get(this, &self.name.into()),
+        }
+    }
+}
+
+fn getter(proto_of: &str, name: &'static str) -> Getter {
     let found = (|| -> Result<Function, JsValue> {
         let ctor = Reflect::get(&js_sys::global(), &proto_of.into())?;
         let proto = Reflect::get(&ctor, &"prototype".into())?;
         let desc = js_sys::Object::get_own_property_descriptor(&proto.into(), &name.into());
         Reflect::get(&desc, &"get".into())?.dyn_into::<Function>()
     })();
-    // Without the getter (never in a real browser), fall back to plain property access.
-    found.unwrap_or_else(|_| Function::new_no_args(&format!("return this.{name};")))
+    Getter {
+        get: found.ok(),
+        name,
+    }
 }
 
 thread_local! {
