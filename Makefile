@@ -29,7 +29,7 @@ wasm:
 run: build
 	@node tools/run.mjs
 
-test: build test-native test-tools test-wasm e2e e2e-hardening lint-ext
+test: build test-native test-tools test-wasm e2e e2e-hardening roundtrip-pages lint-ext
 	@echo "make test: all suites passed"
 
 test-native:
