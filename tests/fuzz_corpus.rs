@@ -7,7 +7,10 @@
 mod common;
 
 fn replay(target: &str, run: fn(&[u8])) -> usize {
-    let dir = format!("{}/tests/fixtures/fuzz/{target}", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!(
+        "{}/tests/fixtures/fuzz/{target}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let mut n = 0;
     for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let data = std::fs::read(e.path()).unwrap_or_default();

@@ -68,9 +68,7 @@ pub fn page(data: &[u8]) {
         .nodes
         .iter()
         .filter_map(|n| match &n.kind {
-            NodeKind::Text { text, dom_index } if *dom_index != html::NO_DOM => {
-                Some(text.as_str())
-            }
+            NodeKind::Text { text, dom_index } if *dom_index != html::NO_DOM => Some(text.as_str()),
             _ => None,
         })
         .collect();
