@@ -138,7 +138,7 @@ fn read_subtree(g: &Getters, snap: &mut Snapshot, root: &Node, deadline: Deadlin
         let n = snap.page.nodes.len();
         if n >= MAX_NODES
             || text_bytes >= MAX_TEXT_BYTES
-            || (n % CLOCK_EVERY == 0 && n > 0 && deadline.passed())
+            || (n.is_multiple_of(CLOCK_EVERY) && n > 0 && deadline.passed())
         {
             snap.page.truncated = true;
             return;
