@@ -30,7 +30,7 @@ run: build
 	@node tools/run.mjs
 
 # e2e runs last: its closing "N passed, M failed" line is the run's summary.
-test: build test-native test-tools test-wasm lint-ext e2e
+test: build test-native test-tools test-wasm lint-ext roundtrip-pages e2e-hardening e2e
 
 test-native:
 	@cargo test -q --features native
@@ -73,3 +73,27 @@ bench: build
 	@test -n "$(OUT)" || { echo "usage: make bench OUT=<file.json> [INDEX=<index.jsonl>]"; exit 2; }
 	@native=$$(mktemp) && cargo bench -q --features native --bench throughput -- "$(BENCH_INDEX)" --json "$$native" && \
 	  node tools/bench.mjs --index "$(BENCH_INDEX)" --out "$(OUT)" --native "$$native"; s=$$?; rm -f "$$native"; exit $$s
+
+## e2e-hardening: hostile fixture pages, 10 MB / 100,000-node / 10,000-deep pages, a forced
+## wasm panic and a CDP record of network requests, in both browsers (tests/e2e/hardening.mjs).
+.PHONY: e2e-hardening fuzz
+e2e-hardening:
+	@node tests/e2e/hardening.mjs
+
+## fuzz: the long fuzzing run (cargo-fuzz on nightly), FUZZ_SECONDS per target. Seeds come
+## from tests/fixtures/fuzz/<target> (replayed on stable by `make test-native`); new inputs
+## go to fuzz/target/corpus, crashes to fuzz/artifacts: copy a crash into the target's
+## fixture folder once fixed, as its regression test.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= dates jsonld officials page
+fuzz:
+	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	@for t in $(FUZZ_TARGETS); do mkdir -p fuzz/target/corpus/$$t; \
+	  cargo +nightly fuzz run -O $$t fuzz/target/corpus/$$t tests/fixtures/fuzz/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=1024 -max_len=65536 || exit 1; done
+
+## roundtrip-pages: annotate then clear leaves outerHTML unchanged on every suite page
+## (real wasm, live documents in headless Chromium; tools/roundtrip-pages.mjs).
+.PHONY: roundtrip-pages
+roundtrip-pages: build
+	@node tools/roundtrip-pages.mjs --index $(or $(INDEX),../shared/suites/index.jsonl)

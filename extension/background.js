@@ -12,7 +12,7 @@ async function run(tabId, opts) {
   return res && res.result;
 }
 
-async function handleClick(tab) {
+async function handleClick(tab, opts) {
   const t0 = Date.now();
   let result;
   // A second click on an article shown in the reader closes the reader: the toggle.
@@ -27,7 +27,7 @@ async function handleClick(tab) {
   try {
     const loaded = await run(tab.id, { func: () => typeof globalThis.__newsmark === 'object' });
     if (!loaded) await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['pkg/newsmark.js', 'content.js'] });
-    result = await run(tab.id, { func: () => globalThis.__newsmark.toggle() });
+    result = await run(tab.id, { func: (o) => globalThis.__newsmark.toggle(o), args: [opts || null] });
   } catch (e) {
     result = { state: 'error', error: 'Newsmark cannot run on this page: ' + (e && e.message ? e.message : String(e)) };
   }
@@ -59,7 +59,7 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   }
   // TEST-HOOK-START (removed from release builds)
   if (msg && msg.type === 'test-click' && sender.tab) {
-    handleClick(sender.tab).then(sendResponse, (e) => sendResponse({ state: 'error', error: String(e) }));
+    handleClick(sender.tab, { debugPanic: !!msg.debugPanic }).then(sendResponse, (e) => sendResponse({ state: 'error', error: String(e) }));
     return true;
   }
   // TEST-HOOK-END

@@ -23,7 +23,7 @@
   }
 
   globalThis.__newsmark = {
-    async toggle() {
+    async toggle(opts) {
       if (!nm) {
         try {
           await start();
@@ -39,6 +39,9 @@
             nm.set_options(JSON.stringify((got && got.options) || {}));
           } catch (_) { /* defaults */ }
         }
+        // TEST-HOOK-START (removed from release builds)
+        if (opts && opts.debugPanic) nm.debug_panic_next();
+        // TEST-HOOK-END
         return nm.toggle();
       } catch (e) {
         // A trap leaves the instance unusable: show the error from a fresh one.

@@ -2,6 +2,7 @@
 //! the mention spans the DOM layer highlights. Pure Rust: the same function serves the
 //! extension, the demo, the reader fallback, the eval tools and the tests.
 
+use crate::budget::Deadline;
 use crate::{
     content, imprint, jsonld, lookup, meta, names, officials, organizations, page::Page, places,
     quotes, source, timeline, topics,
@@ -32,6 +33,8 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Characters of main text analysed.
     pub article_chars: usize,
+    /// True when the page was only partly read or analysed (size or time limits).
+    pub truncated: bool,
     /// Plain-language notes for the reader ("no article found", "page truncated").
     pub notes: Vec<String>,
 }
@@ -56,14 +59,33 @@ pub struct Mention {
     pub end: usize,
 }
 
+/// Bytes of main text the entity stages (people, places, quotes, dates) read. Far longer
+/// than any article; it bounds the work on pages that are one huge block of text.
+pub const MAX_ANALYSED_BYTES: usize = 128 * 1024;
+
+/// The whole analysis, run to the end (tools and tests).
 pub fn analyze(page: &Page) -> Analysis {
+    analyze_within(page, Deadline::none())
+}
+
+/// The analysis, stopping between stages once `deadline` has passed: what was found so far
+/// is kept and a note says the page was only partly read.
+pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
     let meta = meta::extract(page);
     let article = content::extract(page);
+    let mut truncated = page.truncated;
+    let text = prefix(&article.text, MAX_ANALYSED_BYTES);
+    truncated |= text.len() < article.text.len();
     let date = meta
         .date_published
         .as_deref()
-        .map(|d| &d[..d.len().min(10)]);
-    let mut found = officials::find(&article.text, date);
+        .map(|d| d.get(..10).unwrap_or(d));
+    let mut found = if deadline.passed() {
+        truncated = true;
+        officials::People::default()
+    } else {
+        officials::find(text, date)
+    };
     for o in &mut found.officials {
         o.lookup = lookup::wikipedia(&o.name);
     }
@@ -77,10 +99,16 @@ pub fn analyze(page: &Page) -> Analysis {
         .flat_map(|p| p.spans.iter().copied())
         .chain(found.officials.iter().flat_map(|o| o.spans.iter().copied()))
         .collect();
-    let toks = names::tokenize(&article.text);
-    let orgs = organizations::find(&article.text, &toks, &taken);
-    taken.extend(orgs.iter().flat_map(|o| o.spans.iter().copied()));
-    let places = places::find(&article.text, &toks, &taken);
+    let (orgs, places) = if deadline.passed() {
+        truncated = true;
+        (Vec::new(), Vec::new())
+    } else {
+        let toks = names::tokenize(text);
+        let orgs = organizations::find(text, &toks, &taken);
+        taken.extend(orgs.iter().flat_map(|o| o.spans.iter().copied()));
+        let places = places::find(text, &toks, &taken);
+        (orgs, places)
+    };
     let named = places
         .iter()
         .enumerate()
@@ -146,7 +174,12 @@ pub fn analyze(page: &Page) -> Analysis {
             spans: &p.spans,
         })
         .collect();
-    let quotes = quotes::extract(&article.text, &speakers);
+    let quotes = if deadline.passed() {
+        truncated = true;
+        Vec::new()
+    } else {
+        quotes::extract(text, &speakers)
+    };
     let published = meta.date_published.as_deref().and_then(timeline::parse_day);
     let modified = meta.date_modified.as_deref().and_then(timeline::parse_day);
     let today = timeline::day_of_ms(page.now_ms);
@@ -159,7 +192,12 @@ pub fn analyze(page: &Page) -> Analysis {
             .filter(|(p, m)| p != m)
             .map(|(p, m)| timeline::updated_after(p, m)),
     };
-    let dates = timeline::extract(&article.text, published);
+    let dates = if deadline.passed() {
+        truncated = true;
+        Vec::new()
+    } else {
+        timeline::extract(text, published)
+    };
     for (i, t) in dates.iter().enumerate() {
         for (dom_index, start, end) in article.locate(t.span.0, t.span.1) {
             mentions.push(Mention {
@@ -172,7 +210,7 @@ pub fn analyze(page: &Page) -> Analysis {
         }
     }
     let mut notes = Vec::new();
-    if page.truncated {
+    if truncated {
         notes.push("This page is very large: Newsmark read only its first part.".to_string());
     }
     if article.text.trim().is_empty() {
@@ -206,6 +244,19 @@ pub fn analyze(page: &Page) -> Analysis {
         officials: found.officials,
         people: found.people,
         mentions,
+        truncated,
         notes,
     }
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &s[..cut]
 }

@@ -3,9 +3,11 @@
 //! the renderer can highlight spans the analysis found.
 //!
 //! The walk is iterative (first child / next sibling / parent), so depth costs no stack, and
-//! it stops at the snapshot limits, marking the page truncated. Open shadow roots are read
-//! as if their content were the host's children: their text is visible to the reader.
+//! it stops at the snapshot limits or the click's deadline, marking the page truncated. Open
+//! shadow roots are read as if their content were the host's children, and a same-origin
+//! iframe's document as the frame's content: their text is visible to the reader.
 
+use crate::budget::Deadline;
 use crate::page::{Page, KEPT_ATTRS, MAX_NODES, MAX_TEXT_BYTES, NO_PARENT, SKIPPED_TAGS};
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -16,25 +18,45 @@ use web_sys::{Document, Element, Node};
 /// can be an `<input name="id">`. Reading through the prototype's getter is immune, and a
 /// non-string result is checked instead of trusted.
 struct Getters {
-    first_child: Function,
-    next_sibling: Function,
-    node_type: Function,
-    local_name: Function,
-    attributes: Function,
-    shadow_root: Function,
-    document_element: Function,
-    body: Function,
+    first_child: Getter,
+    next_sibling: Getter,
+    node_type: Getter,
+    local_name: Getter,
+    attributes: Getter,
+    shadow_root: Getter,
+    content_document: Getter,
+    document_element: Getter,
+    body: Getter,
 }
 
-fn getter(proto_of: &str, name: &str) -> Function {
+/// A prototype's getter, or (never in a real browser) plain property access. The fallback
+/// is `Reflect.get`, not a function built from source: extension code never evaluates
+/// strings.
+struct Getter {
+    get: Option<Function>,
+    name: &'static str,
+}
+
+impl Getter {
+    fn call0(&self, this: &JsValue) -> Result<JsValue, JsValue> {
+        match &self.get {
+            Some(f) => f.call0(this),
+            None => Reflect::get(this, &self.name.into()),
+        }
+    }
+}
+
+fn getter(proto_of: &str, name: &'static str) -> Getter {
     let found = (|| -> Result<Function, JsValue> {
         let ctor = Reflect::get(&js_sys::global(), &proto_of.into())?;
         let proto = Reflect::get(&ctor, &"prototype".into())?;
         let desc = js_sys::Object::get_own_property_descriptor(&proto.into(), &name.into());
         Reflect::get(&desc, &"get".into())?.dyn_into::<Function>()
     })();
-    // Without the getter (never in a real browser), fall back to plain property access.
-    found.unwrap_or_else(|_| Function::new_no_args(&format!("return this.{name};")))
+    Getter {
+        get: found.ok(),
+        name,
+    }
 }
 
 thread_local! {
@@ -45,6 +67,7 @@ thread_local! {
         local_name: getter("Element", "localName"),
         attributes: getter("Element", "attributes"),
         shadow_root: getter("Element", "shadowRoot"),
+        content_document: getter("HTMLIFrameElement", "contentDocument"),
         document_element: getter("Document", "documentElement"),
         body: getter("Document", "body"),
     };
@@ -86,25 +109,37 @@ pub struct Snapshot {
 
 /// Reads `doc` (from its root element) into a snapshot.
 pub fn read(doc: &Document, url: &str) -> Snapshot {
+    read_within(doc, url, Deadline::none())
+}
+
+/// Nodes read between two looks at the clock.
+const CLOCK_EVERY: usize = 1024;
+
+/// Reads `doc` into a snapshot, stopping (page marked truncated) once `deadline` passes.
+pub fn read_within(doc: &Document, url: &str, deadline: Deadline) -> Snapshot {
     let mut snap = Snapshot {
         page: Page::new(url),
         texts: Vec::new(),
     };
     snap.page.now_ms = js_sys::Date::now();
     if let Some(root) = root_element(doc) {
-        GETTERS.with(|g| read_subtree(g, &mut snap, root.unchecked_ref::<Node>()));
+        GETTERS.with(|g| read_subtree(g, &mut snap, root.unchecked_ref::<Node>(), deadline));
     }
     snap
 }
 
-fn read_subtree(g: &Getters, snap: &mut Snapshot, root: &Node) {
+fn read_subtree(g: &Getters, snap: &mut Snapshot, root: &Node, deadline: Deadline) {
     // Path of (DOM node, snapshot index) from `root` to the current node's parent.
     let mut path: Vec<(Node, u32)> = Vec::new();
     let mut text_bytes = 0usize;
     let mut cur: Option<Node> = Some(root.clone());
     let mut parent_idx = NO_PARENT;
     while let Some(node) = cur {
-        if snap.page.nodes.len() >= MAX_NODES || text_bytes >= MAX_TEXT_BYTES {
+        let n = snap.page.nodes.len();
+        if n >= MAX_NODES
+            || text_bytes >= MAX_TEXT_BYTES
+            || (n.is_multiple_of(CLOCK_EVERY) && n > 0 && deadline.passed())
+        {
             snap.page.truncated = true;
             return;
         }
@@ -127,7 +162,17 @@ fn read_subtree(g: &Getters, snap: &mut Snapshot, root: &Node) {
                 let attrs = kept_attrs(g, &node);
                 let ours = attrs.iter().any(|(k, v)| k == "id" && v == HOST_ID);
                 let skip = tag.is_empty() || SKIPPED_TAGS.contains(&tag.as_str()) || ours;
-                if !skip {
+                // A same-origin frame's body reads as the frame's content (its head is not
+                // this page's metadata); a cross-origin frame has no contentDocument and is
+                // skipped like any frame.
+                let frame_root = (tag == "iframe" && !ours)
+                    .then(|| g.content_document.call0(&node).ok().and_then(node_of))
+                    .flatten()
+                    .and_then(|d| g.body.call0(&d).ok().and_then(node_of));
+                if let Some(fr) = frame_root {
+                    let idx = snap.page.push_element(parent_idx, &tag, attrs);
+                    descend = Some((fr, idx));
+                } else if !skip {
                     if tag == "script" {
                         let is_ld = attrs.iter().any(|(k, v)| {
                             k == "type" && v.to_ascii_lowercase().contains("ld+json")

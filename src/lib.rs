@@ -6,6 +6,7 @@
 //! only) reads a live or parsed `Document` into that snapshot and renders the results.
 
 pub mod analysis;
+pub mod budget;
 pub mod byline;
 pub mod content;
 pub mod countries;

@@ -237,6 +237,11 @@ fn make_ranges(doc: &Document, a: &Analysis, texts: &[Node]) -> Vec<Option<Range
         .iter()
         .map(|m| {
             let node = texts.get(m.dom_index as usize)?;
+            // Text read from a same-origin frame lives in another document, whose
+            // highlights this document's registry cannot paint: it stays unhighlighted.
+            if node.owner_document().as_ref() != Some(doc) {
+                return None;
+            }
             let text = node.node_value()?;
             let s = utf16_offset(&text, m.start)?;
             let e = utf16_offset(&text, m.end)?;
@@ -347,6 +352,61 @@ pub fn clear(doc: &Document, mut r: Rendered) {
             }
         }
         doc.set_adopted_style_sheets(&keep);
+    }
+}
+
+/// Removes what any earlier render left in `doc`, found by its marks rather than by a
+/// `Rendered` record (a failed wasm instance takes its records with it): panels, the
+/// highlight names, the page stylesheet (recognised by its first rule) and `<mark>`s.
+pub fn sweep(doc: &Document) {
+    if let Ok(list) = doc.query_selector_all("newsmark-panel[data-newsmark], [data-newsmark=panel]")
+    {
+        for i in 0..list.length() {
+            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                e.remove();
+            }
+        }
+    }
+    let global = doc_global(doc);
+    if let Ok(reg) = Reflect::get(&global, &"CSS".into())
+        .and_then(|css| Reflect::get(&css, &"highlights".into()))
+    {
+        if let Ok(del) =
+            Reflect::get(&reg, &"delete".into()).and_then(|d| d.dyn_into::<js_sys::Function>())
+        {
+            for kind in HIGHLIGHT_KINDS {
+                let _ = del.call1(&reg, &format!("newsmark-{kind}").into());
+            }
+            let _ = del.call1(&reg, &CURRENT.into());
+        }
+    }
+    let sheets = doc.adopted_style_sheets();
+    let keep = Array::new();
+    for v in sheets.iter() {
+        let ours = v
+            .dyn_ref::<CssStyleSheet>()
+            .and_then(|s| s.css_rules().ok())
+            .and_then(|rules| rules.item(0))
+            .map(|r| r.css_text().contains("newsmark-official"))
+            .unwrap_or(false);
+        if !ours {
+            keep.push(&v);
+        }
+    }
+    if keep.length() != sheets.length() {
+        doc.set_adopted_style_sheets(&keep);
+    }
+    if let Ok(marks) = doc.query_selector_all("mark[data-newsmark-mark]") {
+        for i in 0..marks.length() {
+            let Some(m) = marks.item(i) else { continue };
+            if let Some(p) = m.parent_node() {
+                while let Some(c) = m.first_child() {
+                    let _ = p.insert_before(&c, Some(&m));
+                }
+                let _ = p.remove_child(&m);
+                p.normalize();
+            }
+        }
     }
 }
 

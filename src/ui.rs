@@ -82,8 +82,10 @@ pub fn is_annotated(doc: &Document) -> bool {
 
 /// Reads, analyses and renders `doc`, then starts listening.
 pub fn annotate(doc: &Document, url: &str) -> Result<Analysis, JsValue> {
-    let snap = dom::read(doc, url);
-    let a = analysis::analyze(&snap.page);
+    // One budget for the whole click: reading a huge page leaves less time to analyse it.
+    let deadline = crate::budget::Deadline::after(crate::budget::CLICK_BUDGET_MS);
+    let snap = dom::read_within(doc, url, deadline);
+    let a = analysis::analyze_within(&snap.page, deadline);
     let r = render::render(doc, a.clone(), snap.texts, url, &options())?;
     attach(doc, r, true);
     Ok(a)

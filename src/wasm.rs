@@ -4,10 +4,16 @@
 //! (serialised to JSON, parsed by the engine).
 
 use crate::analysis::{self, Analysis};
-use crate::{dom, reader, ui};
+use crate::budget::{Deadline, CLICK_BUDGET_MS};
+use crate::{dom, reader, render, ui};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
+
+thread_local! {
+    /// Set by `debug_panic_next`: the next annotation panics after rendering.
+    static PANIC_NEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -49,12 +55,16 @@ pub fn toggle() -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn toggle_document(doc: Document, url: String) -> Result<JsValue, JsValue> {
     if is_annotated_doc(&doc) {
+        let was_error = shows_error(&doc);
         clear_document(&doc);
-        return to_js(&Outcome {
-            state: "cleared",
-            analysis: None,
-            error: None,
-        });
+        // After an error panel, the next click tries again rather than only closing it.
+        if !was_error {
+            return to_js(&Outcome {
+                state: "cleared",
+                analysis: None,
+                error: None,
+            });
+        }
     }
     match annotate_doc(&doc, &url) {
         Ok(a) => to_js(&Outcome {
@@ -100,8 +110,11 @@ pub fn is_annotated() -> bool {
 }
 
 /// Shows a failure (e.g. one the JS shell caught) in the panel, leaving the page as it was.
+/// Whatever a failed instance left behind (its panel, highlights, stylesheet, marks) is
+/// swept first: that instance is gone and cannot clear it.
 #[wasm_bindgen]
 pub fn show_error(doc: &Document, message: &str) {
+    render::sweep(doc);
     ui::show_error(doc, message);
 }
 
@@ -124,8 +137,9 @@ pub fn analyze_html(html: String, url: String) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn reader_view(html: String, url: String, container: Element) -> Result<JsValue, JsValue> {
     let parsed = parse_html(&html)?;
-    let snap = dom::read(&parsed, &url);
-    let a = analysis::analyze(&snap.page);
+    let deadline = Deadline::after(CLICK_BUDGET_MS);
+    let snap = dom::read_within(&parsed, &url, deadline);
+    let a = analysis::analyze_within(&snap.page, deadline);
     let doc = container
         .owner_document()
         .ok_or("container has no document")?;
@@ -156,9 +170,9 @@ pub fn profile_document(doc: Document, url: String) -> Result<Vec<f64>, JsValue>
     let t1 = perf.now();
     let a = analysis::analyze(&snap.page);
     let t2 = perf.now();
-    let r = render::render(&doc, &a, &snap.texts)?;
+    ui::show(&doc, a, snap.texts, &url)?;
     let t3 = perf.now();
-    render::clear(&doc, r);
+    clear_document(&doc);
     Ok(vec![t1 - t0, t2 - t1, t3 - t2])
 }
 
@@ -182,8 +196,30 @@ fn parse_html(html: &str) -> Result<Document, JsValue> {
     parser.parse_from_string(html, web_sys::SupportedType::TextHtml)
 }
 
+/// TEST BUILDS ONLY (the release shell never calls it): makes the next annotation panic
+/// once it has rendered, so the tests can check that a failure mid-way leaves the page as
+/// it was and that the next click works.
+#[wasm_bindgen]
+pub fn debug_panic_next() {
+    PANIC_NEXT.with(|p| p.set(true));
+}
+
 fn annotate_doc(doc: &Document, url: &str) -> Result<Analysis, JsValue> {
-    ui::annotate(doc, url)
+    let a = ui::annotate(doc, url)?;
+    if PANIC_NEXT.with(|p| p.replace(false)) {
+        panic!("debug_panic_next: forced failure after rendering");
+    }
+    Ok(a)
+}
+
+/// True when the panel on `doc` shows an error: the next click retries instead of clearing.
+fn shows_error(doc: &Document) -> bool {
+    ui::is_annotated(doc)
+        && doc
+            .get_element_by_id(dom::HOST_ID)
+            .and_then(|h| h.get_attribute("data-state"))
+            .as_deref()
+            == Some("error")
 }
 
 fn is_annotated_doc(doc: &Document) -> bool {
