@@ -150,15 +150,17 @@ pub fn profile_document(doc: Document, url: String) -> Result<Vec<f64>, JsValue>
     let perf = web_sys::window()
         .and_then(|w| w.performance())
         .ok_or("no performance clock")?;
-    clear_document(&doc);
+    ui::clear(&doc);
     let t0 = perf.now();
     let snap = dom::read(&doc, &url);
     let t1 = perf.now();
     let a = analysis::analyze(&snap.page);
     let t2 = perf.now();
-    let r = render::render(&doc, &a, &snap.texts)?;
+    // Default options: the bench never sets any.
+    let opts = crate::options::Options::default();
+    let r = crate::render::render(&doc, a, snap.texts, &url, &opts)?;
     let t3 = perf.now();
-    render::clear(&doc, r);
+    crate::render::clear(&doc, r);
     Ok(vec![t1 - t0, t2 - t1, t3 - t2])
 }
 
