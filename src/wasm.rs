@@ -164,7 +164,7 @@ pub fn profile_document(doc: Document, url: String) -> Result<Vec<f64>, JsValue>
     let perf = web_sys::window()
         .and_then(|w| w.performance())
         .ok_or("no performance clock")?;
-    clear_document(&doc);
+    ui::clear(&doc);
     let t0 = perf.now();
     let snap = dom::read(&doc, &url);
     let t1 = perf.now();
