@@ -125,8 +125,10 @@ fn page_text_is_never_parsed_as_html() {
     );
     let snap = dom::read(&doc, "");
     let live = document();
-    let r = newsmark::render::render(&live, &analysis::analyze(&snap.page), &[]).unwrap();
-    let shadow = r.host().shadow_root().unwrap();
+    let opts = newsmark::options::Options::default();
+    let r = newsmark::render::render(&live, analysis::analyze(&snap.page), Vec::new(), "", &opts)
+        .unwrap();
+    let shadow = r.host.shadow_root().unwrap();
     assert!(shadow.query_selector("img").unwrap().is_none());
     let title = shadow
         .query_selector("[data-field=title]")
