@@ -14,7 +14,7 @@ pub struct Deadline {
 
 /// What reading and analysing may take before the rest is skipped; rendering, starting the
 /// wasm and the extension messaging take the rest of the one-second click.
-pub const CLICK_BUDGET_MS: f64 = 600.0;
+pub const CLICK_BUDGET_MS: f64 = 400.0;
 
 impl Deadline {
     /// No deadline: the analysis always runs to the end (deterministic tools and tests).

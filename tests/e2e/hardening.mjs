@@ -78,12 +78,15 @@ function pageAuditPanel() {
   const root = host.shadowRoot;
   const allowed = new Set(['section', 'header', 'span', 'button', 'div', 'h2', 'h3', 'dl',
     'dt', 'dd', 'a', 'p', 'ul', 'li', 'ol', 'details', 'summary', 'small', 'strong', 'em',
-    'time', 'abbr', 'nav', 'footer', 'q', 'blockquote', 'cite', 'br']);
+    'time', 'abbr', 'nav', 'footer', 'q', 'blockquote', 'cite', 'br',
+    // The panel's own controls: highlight toggles and the export fallback box.
+    'h4', 'fieldset', 'legend', 'label', 'textarea']);
   const bad = [];
   const hrefs = [];
   for (const el of root ? root.querySelectorAll('*') : []) {
     const tag = el.localName;
-    if (!allowed.has(tag)) bad.push(`<${tag}>`);
+    const ownCheckbox = tag === 'input' && el.getAttribute('type') === 'checkbox';
+    if (!allowed.has(tag) && !ownCheckbox) bad.push(`<${tag}>`);
     for (const a of el.attributes) {
       if (/^on/i.test(a.name)) bad.push(`${tag}[${a.name}]`);
       if (a.name === 'href' || a.name === 'src' || a.name === 'xlink:href') hrefs.push(a.value);
