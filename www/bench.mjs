@@ -18,6 +18,8 @@
 // Readability: new Readability(clone).parse() on a deep clone of the same document (the
 // clone is made untimed). Text walk: a TreeWalker over the body reading every text node.
 
+import { decode } from './decode.mjs';
+
 const PKG = new URL('/pkg/newsmark.js', location.href).href;
 const WASM = new URL('/pkg/newsmark_bg.wasm', location.href).href;
 const DATA = new URL('/data/', location.href).href;
@@ -71,27 +73,6 @@ async function instantiate(n) {
   return out;
 }
 
-function isUtf8(bytes) {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// As www/harness.mjs: valid UTF-8 is read as UTF-8, else the declared charset.
-function decode(buffer) {
-  const bytes = new Uint8Array(buffer);
-  if (isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 4096));
-  const m = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i);
-  try {
-    return new TextDecoder(m ? m[1] : 'windows-1252').decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);

@@ -9,6 +9,8 @@
 // hung batch was on. A wasm trap can leave the instance unusable, so after one the module
 // is loaded afresh before the next page.
 
+import { decode } from './decode.mjs';
+
 const PKG = new URL('/pkg/newsmark.js', location.href).href;
 const status = document.getElementById('status');
 let generation = 0;
@@ -44,28 +46,6 @@ const ready = load().then(
   },
 );
 
-function isUtf8(bytes) {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// Pages stored as valid UTF-8 are read as UTF-8 whatever they declare (converted copies
-// often keep their old declaration); others use their declared charset.
-function decode(buffer) {
-  const bytes = new Uint8Array(buffer);
-  if (isUtf8(bytes)) return new TextDecoder('utf-8').decode(bytes);
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 4096));
-  const m = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i);
-  try {
-    return new TextDecoder(m ? m[1] : 'windows-1252').decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
 
 // serde-wasm-bindgen may hand back Maps; predictions must survive JSON.stringify.
 function plain(value) {
