@@ -111,15 +111,7 @@ fn main() {
             .as_deref()
             .map(|d| d.get(..10).unwrap_or(d));
         let found = officials::find(&art.text, date);
-        let speakers: Vec<quotes::Speaker> = found
-            .people
-            .iter()
-            .map(|p| quotes::Speaker {
-                name: &p.name,
-                role: None,
-                spans: &p.spans,
-            })
-            .collect();
+        let speakers = quotes::speakers(&found);
         let published = m.date_published.as_deref().and_then(timeline::parse_day);
         let t = [
             best(rounds, || meta::extract(page)),

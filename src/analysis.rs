@@ -161,19 +161,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
             }
         }
     }
-    let speakers: Vec<quotes::Speaker> = found
-        .people
-        .iter()
-        .map(|p| quotes::Speaker {
-            name: &p.name,
-            role: found
-                .officials
-                .iter()
-                .find(|o| o.name == p.name)
-                .map(|o| o.role.as_str()),
-            spans: &p.spans,
-        })
-        .collect();
+    let speakers = quotes::speakers(&found);
     let quotes = if deadline.passed() {
         truncated = true;
         Vec::new()

@@ -34,6 +34,24 @@ pub struct Speaker<'a> {
     pub spans: &'a [(usize, usize)],
 }
 
+/// The speakers of a people analysis: every person, with the role of the official of the
+/// same name when there is one.
+pub fn speakers(found: &crate::officials::People) -> Vec<Speaker<'_>> {
+    found
+        .people
+        .iter()
+        .map(|p| Speaker {
+            name: &p.name,
+            role: found
+                .officials
+                .iter()
+                .find(|o| o.name == p.name)
+                .map(|o| o.role.as_str()),
+            spans: &p.spans,
+        })
+        .collect()
+}
+
 const VERBS: &str = r"(?:said|says|say|told|tells|noted|notes|stressed|stresses|added|adds|stated|states|recalled|recalls|suggested|suggests|warned|warns|explained|explains|argued|argues|claimed|claims|insisted|insists|wrote|writes|tweeted|asked|asks|answered|replied|declared|declares|announced|announces|emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|went on saying|went on to say|continued|remarked|commented|urged|urges|acknowledged|admitted|conceded|observed|described|called|labell?ed|according to)";
 
 static VERB: LazyLock<WordStart> = LazyLock::new(|| {

@@ -45,15 +45,7 @@ pub fn jsonld(data: &[u8]) {
 pub fn officials(data: &[u8]) {
     let s = String::from_utf8_lossy(data);
     let found = officials::find(&s, Some("2023-02-03"));
-    let speakers: Vec<quotes::Speaker> = found
-        .people
-        .iter()
-        .map(|p| quotes::Speaker {
-            name: &p.name,
-            role: None,
-            spans: &p.spans,
-        })
-        .collect();
+    let speakers = quotes::speakers(&found);
     let _ = quotes::extract(&s, &speakers);
     let _ = officials::find(&s, None);
 }
