@@ -71,7 +71,8 @@ pub fn analyze(page: &Page) -> Analysis {
 /// The analysis, stopping between stages once `deadline` has passed: what was found so far
 /// is kept and a note says the page was only partly read.
 pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
-    let meta = meta::extract(page);
+    let ld = jsonld::read(page);
+    let meta = meta::extract_with(page, &ld);
     let article = content::extract(page);
     let mut truncated = page.truncated;
     let text = prefix(&article.text, MAX_ANALYSED_BYTES);
@@ -80,11 +81,12 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         .date_published
         .as_deref()
         .map(|d| d.get(..10).unwrap_or(d));
+    let toks = names::tokenize(text);
     let mut found = if deadline.passed() {
         truncated = true;
         officials::People::default()
     } else {
-        officials::find(text, date)
+        officials::find_in(text, &toks, date)
     };
     for o in &mut found.officials {
         o.lookup = lookup::wikipedia(&o.name);
@@ -103,7 +105,6 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         truncated = true;
         (Vec::new(), Vec::new())
     } else {
-        let toks = names::tokenize(text);
         let orgs = organizations::find(text, &toks, &taken);
         taken.extend(orgs.iter().flat_map(|o| o.spans.iter().copied()));
         let places = places::find(text, &toks, &taken);
@@ -211,7 +212,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         .filter(|u| source::host_of(u).is_some())
         .unwrap_or_else(|| page.url.clone());
     let mut source_profile = source::profile(&profile_url, meta.site_name.as_deref());
-    source_profile.named_in_page = imprint::find(page, &jsonld::read(page));
+    source_profile.named_in_page = imprint::find(page, &ld);
     let topics = topics::Topics {
         keywords: meta.keywords.clone(),
         section: meta.section.clone(),

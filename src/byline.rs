@@ -310,6 +310,9 @@ pub fn find_visible(page: &Page) -> Vec<Visible> {
             continue;
         }
         if let Some(tag) = n.tag() {
+            if ["class", "id", "rel"].iter().all(|a| n.attr(a).is_none()) {
+                continue;
+            }
             let class = class_and_id(page, i);
             if !matches!(tag, "body" | "main" | "article") && is_aside_class(&class) {
                 skip_until = page.subtree_end(i);
@@ -334,8 +337,11 @@ pub fn find_visible(page: &Page) -> Vec<Visible> {
             // Both patterns skip white space themselves, slowly (Unicode `\s` in the
             // PikeVM): trimming first gives the same answers, and indentation-only text
             // nodes, most of a page's, cost nothing.
+            if t.len() >= 120 {
+                continue;
+            }
             let bare = BARE_BY.is_match(t.trim());
-            if t.len() < 120 && (bare || BY_LINE.is_match(t.trim_start())) {
+            if bare || BY_LINE.is_match(t.trim_start()) {
                 // The "By" may sit in its own element before the one holding the name:
                 // climb until the text holds more than the "By".
                 let mut src = t.to_string();

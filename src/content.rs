@@ -6,10 +6,8 @@
 //! for their parent and grandparent; class names, link density and a few structural tags
 //! adjust the votes. Everything is computed in two linear passes over the flat node list.
 
-use crate::page::{NodeKind, Page, NO_PARENT};
-use regex::Regex;
+use crate::page::{Node, NodeKind, Page, NO_PARENT};
 use serde::Serialize;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Article {
@@ -72,18 +70,109 @@ const BLOCK_TAGS: &[&str] = &[
 /// Never article text, wherever they are.
 const BOILERPLATE_TAGS: &[&str] = &["head", "nav", "aside", "footer", "form", "menu", "dialog"];
 
-static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|widget|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip)($|[\s_-])",
-    )
-    .unwrap()
-});
-static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
-        r"(?i)(article|body|content|entry|main|page|post|text|blog|story|prose|rich-text)",
-    )
-    .unwrap()
-});
+/// Class and id words that mark boilerplate, matched as whole words between white space,
+/// `_` or `-` (ASCII case ignored). A trailing `*` takes any word characters after it.
+const NEGATIVE_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommend*",
+    "newsletter",
+    "promo",
+    "advert*",
+    "ad",
+    "ads",
+    "sponsor*",
+    "subscri*",
+    "popup",
+    "modal",
+    "cookie",
+    "footer",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "tag",
+    "tags",
+    "taglist",
+    "keywords",
+    "author-bio",
+    "bio",
+    "widget",
+    "banner",
+    "masthead",
+    "menu",
+    "nav",
+    "navigation",
+    "outbrain",
+    "taboola",
+    "more-stories",
+    "most-read",
+    "trending",
+    "read-more",
+    "byline",
+    "dateline",
+    "caption-credit",
+    "pagination",
+    "skip",
+];
+/// Class and id fragments that mark content, anywhere in the value (ASCII case ignored).
+const POSITIVE_PARTS: &[&str] = &[
+    "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story", "prose",
+];
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c == '_' || c == '-'
+}
+
+/// True when a class or id value holds a boilerplate word. Hand-written rather than one
+/// big regex: it runs on the class of every element near the article, and long utility
+/// class lists made the regex the slowest part of the content stage.
+fn negative_hint(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    let mut at = 0;
+    while at <= lower.len() {
+        // `at` is a word start: the value's start or just after a separator.
+        let first = lower.as_bytes().get(at).copied();
+        for w in NEGATIVE_WORDS {
+            if w.as_bytes().first().copied() != first {
+                continue;
+            }
+            let (stem, open) = match w.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (*w, false),
+            };
+            if !lower[at..].starts_with(stem) {
+                continue;
+            }
+            let mut end = at + stem.len();
+            if open {
+                end += lower[end..]
+                    .char_indices()
+                    .find(|&(_, c)| !(c.is_alphanumeric()))
+                    .map(|(i, _)| i)
+                    .unwrap_or(lower.len() - end);
+            }
+            if lower[end..].chars().next().is_none_or(is_separator) {
+                return true;
+            }
+        }
+        // Next word start.
+        match lower[at..].char_indices().find(|&(_, c)| is_separator(c)) {
+            Some((i, c)) => at += i + c.len_utf8(),
+            None => break,
+        }
+    }
+    false
+}
+
+/// True when a class or id value holds a content fragment.
+fn positive_hint(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    POSITIVE_PARTS.iter().any(|p| lower.contains(p))
+}
 
 pub fn is_block(tag: &str) -> bool {
     BLOCK_TAGS.contains(&tag)
@@ -108,23 +197,55 @@ impl Article {
     }
 }
 
-fn class_weight(page: &Page, i: usize) -> f32 {
-    let n = &page.nodes[i];
-    let mut w = 0.0;
-    for name in ["class", "id"] {
-        if let Some(v) = n.attr(name) {
-            if NEGATIVE.is_match(v) {
-                w -= 25.0;
-            }
-            if POSITIVE.is_match(v) {
-                w += 25.0;
+/// What the class and id of an element say: boilerplate (negative) or content (positive).
+/// Pages repeat the same few class strings on hundreds of elements, so each distinct
+/// string is matched once, when first asked about.
+#[derive(Default)]
+struct ClassHints<'a> {
+    seen: std::cell::RefCell<std::collections::HashMap<&'a str, (bool, bool)>>,
+}
+
+impl<'a> ClassHints<'a> {
+    fn of(&self, v: &'a str) -> (bool, bool) {
+        *self
+            .seen
+            .borrow_mut()
+            .entry(v)
+            .or_insert_with(|| (negative_hint(v), positive_hint(v)))
+    }
+
+    fn negative(&self, n: &'a Node) -> bool {
+        ["class", "id"]
+            .iter()
+            .any(|a| n.attr(a).is_some_and(|v| self.of(v).0))
+    }
+
+    /// -25 per boilerplate hint and +25 per content hint, class and id counted apart.
+    fn weight(&self, n: &'a Node) -> f32 {
+        let mut w = 0.0;
+        for name in ["class", "id"] {
+            if let Some(v) = n.attr(name) {
+                let (neg, pos) = self.of(v);
+                if neg {
+                    w -= 25.0;
+                }
+                if pos {
+                    w += 25.0;
+                }
             }
         }
+        w
     }
-    if n.attr("itemprop") == Some("articleBody") {
-        w += 50.0;
-    }
-    w
+}
+
+fn class_weight<'a>(page: &'a Page, hints: &ClassHints<'a>, i: usize) -> f32 {
+    let n = &page.nodes[i];
+    let bonus = if n.attr("itemprop") == Some("articleBody") {
+        50.0
+    } else {
+        0.0
+    };
+    hints.weight(n) + bonus
 }
 
 /// Nodes that are never part of the article: boilerplate tags, hidden subtrees, JSON-LD.
@@ -150,10 +271,56 @@ fn excluded_flags(page: &Page) -> Vec<bool> {
     ex
 }
 
+/// Characters and commas of a text node once trimmed. Byte loops: this runs on every text
+/// node of the page.
+fn text_stats(t: &str) -> (u32, u32) {
+    let mut trimmed = t.trim_ascii();
+    // Unicode white space beyond ASCII's (U+000B, U+00A0...) needs the full trim.
+    let odd = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b == 0x0B);
+    if odd(trimmed.as_bytes().first()) || odd(trimmed.as_bytes().last()) {
+        trimmed = trimmed.trim();
+    }
+    let (mut chars, mut commas) = (0u32, 0u32);
+    let mut wide = false;
+    for &b in trimmed.as_bytes() {
+        // Count characters by their first byte (UTF-8 continuation bytes are 10xxxxxx).
+        chars += u32::from(b & 0xC0 != 0x80);
+        commas += u32::from(b == b',');
+        wide |= b >= 0x80;
+    }
+    if wide {
+        commas += trimmed.matches(['，', '、']).count() as u32;
+    }
+    (chars, commas)
+}
+
+/// Appends `text` with every ASCII white-space character turned into a space (same
+/// length, so offsets into the text node still hold).
+fn push_spaced(out: &mut String, text: &str) {
+    let mut last = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // ASCII bytes never occur inside a multi-byte character: `i` is a boundary.
+        if b != b' ' && b.is_ascii_whitespace() {
+            out.push_str(&text[last..i]);
+            out.push(' ');
+            last = i + 1;
+        }
+    }
+    out.push_str(&text[last..]);
+}
+
 /// Picks the article container and returns its text.
 pub fn extract(page: &Page) -> Article {
     let count = page.nodes.len();
     let excluded = excluded_flags(page);
+    let hints = ClassHints::default();
+    // Elements with a text child of some length (a div used as a paragraph).
+    let mut direct_text = vec![false; count];
+    for n in &page.nodes {
+        if n.parent != NO_PARENT && n.text().is_some_and(|t| t.trim().len() > 20) {
+            direct_text[n.parent as usize] = true;
+        }
+    }
     // Reverse pass: text and link-text lengths and commas of every subtree.
     let mut text_len = vec![0u32; count];
     let mut link_len = vec![0u32; count];
@@ -164,9 +331,9 @@ pub fn extract(page: &Page) -> Article {
         }
         let n = &page.nodes[i];
         if let Some(t) = n.text() {
-            let trimmed = t.trim();
-            text_len[i] = trimmed.chars().count() as u32;
-            commas[i] = trimmed.matches([',', '，', '、']).count() as u32;
+            let (chars, c) = text_stats(t);
+            text_len[i] = chars;
+            commas[i] = c;
         }
         if n.is_element("a") {
             link_len[i] = text_len[i];
@@ -188,8 +355,8 @@ pub fn extract(page: &Page) -> Article {
         let Some(tag) = page.nodes[i].tag() else {
             continue;
         };
-        let para = matches!(tag, "p" | "pre" | "td" | "blockquote")
-            || (tag == "div" && has_direct_text(page, i));
+        let para =
+            matches!(tag, "p" | "pre" | "td" | "blockquote") || (tag == "div" && direct_text[i]);
         if !para || text_len[i] < 25 {
             continue;
         }
@@ -206,7 +373,7 @@ pub fn extract(page: &Page) -> Article {
             let pi = p as usize;
             if !candidate[pi] {
                 candidate[pi] = true;
-                score[pi] += initial_score(page, pi);
+                score[pi] += initial_score(page, &hints, pi);
             }
             score[pi] += vote / div;
             p = page.nodes[pi].parent;
@@ -234,6 +401,7 @@ pub fn extract(page: &Page) -> Article {
     let roots = with_siblings(page, r, &score, &candidate, &text_len, &link_len);
     let ctx = Ctx {
         page,
+        hints: &hints,
         excluded: &excluded,
         text_len: &text_len,
         link_len: &link_len,
@@ -246,6 +414,7 @@ pub fn extract(page: &Page) -> Article {
 
 struct Ctx<'a> {
     page: &'a Page,
+    hints: &'a ClassHints<'a>,
     excluded: &'a [bool],
     text_len: &'a [u32],
     link_len: &'a [u32],
@@ -273,7 +442,7 @@ fn climb_to_article(page: &Page, r: usize, text_len: &[u32], link_len: &[u32]) -
     r
 }
 
-fn initial_score(page: &Page, i: usize) -> f32 {
+fn initial_score<'a>(page: &'a Page, hints: &ClassHints<'a>, i: usize) -> f32 {
     let base = match page.nodes[i].tag().unwrap_or("") {
         "div" | "article" | "main" | "section" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
@@ -281,15 +450,7 @@ fn initial_score(page: &Page, i: usize) -> f32 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    base + class_weight(page, i)
-}
-
-fn has_direct_text(page: &Page, i: usize) -> bool {
-    let end = page.subtree_end(i);
-    let d = page.nodes[i].depth;
-    page.nodes[i + 1..end]
-        .iter()
-        .any(|n| n.depth == d + 1 && n.text().map(|t| t.trim().len() > 20).unwrap_or(false))
+    base + class_weight(page, hints, i)
 }
 
 /// The top candidate plus siblings that look like more of the same article (split bodies).
@@ -353,10 +514,7 @@ fn append_text(ctx: &Ctx, r: usize, art: &mut Article) {
                     need_break = false;
                 }
                 let start = art.text.len();
-                art.text.extend(
-                    text.chars()
-                        .map(|c| if c.is_ascii_whitespace() { ' ' } else { c }),
-                );
+                push_spaced(&mut art.text, text);
                 art.segments.push(Segment {
                     start,
                     len: text.len(),
@@ -371,10 +529,7 @@ fn append_text(ctx: &Ctx, r: usize, art: &mut Article) {
 fn skip_inside(ctx: &Ctx, i: usize) -> bool {
     let n = &ctx.page.nodes[i];
     let Some(tag) = n.tag() else { return false };
-    let negative = ["class", "id"]
-        .iter()
-        .any(|a| n.attr(a).map(|v| NEGATIVE.is_match(v)).unwrap_or(false))
-        && n.attr("itemprop") != Some("articleBody");
+    let negative = ctx.hints.negative(n) && n.attr("itemprop") != Some("articleBody");
     if negative {
         return true;
     }
@@ -389,6 +544,94 @@ fn skip_inside(ctx: &Ctx, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::html::read_html;
+
+    #[test]
+    fn text_stats_agree_with_trim_and_count() {
+        for t in [
+            "",
+            "  ",
+            " a, b ",
+            "\u{a0}x,\u{3000}",
+            "\u{b}é,，、\u{85}",
+            "\t\n日本、語 ",
+        ] {
+            let tr = t.trim();
+            let want = (
+                tr.chars().count() as u32,
+                tr.matches([',', '，', '、']).count() as u32,
+            );
+            assert_eq!(text_stats(t), want, "{t:?}");
+        }
+        let mut s = String::new();
+        push_spaced(&mut s, "a\tb\r\nc\u{a0}d\u{c}");
+        assert_eq!(s, "a b  c\u{a0}d ");
+    }
+
+    /// The word lists say what these regexes said, more cheaply.
+    #[test]
+    fn class_hints_match_the_patterns_they_replace() {
+        let neg = crate::pattern::regex(r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|widget|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip)($|[\s_-])").unwrap();
+        let pos = crate::pattern::regex(
+            r"(?i)(article|body|content|entry|main|page|post|text|blog|story|prose|rich-text)",
+        )
+        .unwrap();
+        let samples = [
+            "",
+            "ad",
+            "ads",
+            "adsx",
+            "x-ad",
+            "x_ad y",
+            "head",
+            "Advertisement",
+            "advertorial:x",
+            "recommended_box",
+            "recommendé",
+            "RecommendX-y",
+            "most-read",
+            "most read",
+            "mostread",
+            "more-stories",
+            "more_stories",
+            "read-more-link",
+            "author-bio",
+            "authorbio",
+            "bio-",
+            "-nav-",
+            "navbar",
+            "site-nav",
+            "NAV",
+            "tags",
+            "tagsx",
+            "taglist",
+            "skip-link",
+            "skipper",
+            "caption-credit",
+            "caption credit",
+            "subscriber",
+            "subscribe-now",
+            "sponsored",
+            "footer\u{a0}x",
+            "article-body",
+            "ArticleBody",
+            "main",
+            "rich-text",
+            "blogpost",
+            "storyline",
+            "x",
+            "comments-count",
+            "share_bar",
+            "socials",
+            "col-md-8 text-center",
+            "\u{e9}nav",
+            "ad\u{e9}",
+            "nav\u{3000}menu",
+        ];
+        for v in samples {
+            assert_eq!(negative_hint(v), neg.is_match(v), "negative {v:?}");
+            assert_eq!(positive_hint(v), pos.is_match(v), "positive {v:?}");
+        }
+    }
 
     #[test]
     fn picks_article_body_and_skips_boilerplate() {

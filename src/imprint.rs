@@ -54,7 +54,7 @@ fn footer_flags(page: &Page) -> Vec<bool> {
             || n.attr("role") == Some("contentinfo")
             || ["class", "id"].iter().any(|a| {
                 n.attr(a)
-                    .is_some_and(|v| v.to_ascii_lowercase().contains("footer"))
+                    .is_some_and(|v| crate::page::contains_ci(v, "footer"))
             });
     }
     f

@@ -8,7 +8,7 @@ use crate::dates::{self, DateTime, DayOrder};
 use crate::jsonld::{self, JsonLd, LdItem};
 use crate::metatags::MetaTags;
 use crate::microdata::{self, Prop};
-use crate::page::{collapse_ws, Page};
+use crate::page::{collapse_ws, contains_ci, Page};
 use regex::Regex;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -38,7 +38,7 @@ pub struct Metadata {
 struct Evidence<'a> {
     page: &'a Page,
     tags: MetaTags,
-    ld: JsonLd,
+    ld: &'a JsonLd,
     props: Vec<Prop>,
     /// Visible <h1> headings: (element, text).
     h1: Vec<(usize, String)>,
@@ -75,10 +75,16 @@ impl Evidence<'_> {
 }
 
 pub fn extract(page: &Page) -> Metadata {
+    extract_with(page, &jsonld::read(page))
+}
+
+/// `extract` with the page's JSON-LD already read (the analysis reads it once for the
+/// metadata and the publisher's imprint).
+pub fn extract_with(page: &Page, ld: &JsonLd) -> Metadata {
     let ev = Evidence {
         page,
         tags: MetaTags::read(page),
-        ld: jsonld::read(page),
+        ld,
         props: microdata::read(page),
         h1: headings(page),
     };
@@ -950,12 +956,8 @@ fn visible_date(page: &Page, order: DayOrder) -> Option<(DateTime, String)> {
         match n.tag() {
             Some("body") => in_body = true,
             Some(_) if in_body => {
-                let c = format!(
-                    "{} {}",
-                    n.attr("class").unwrap_or(""),
-                    n.attr("id").unwrap_or("")
-                )
-                .to_ascii_lowercase();
+                let (class, id) = (n.attr("class").unwrap_or(""), n.attr("id").unwrap_or(""));
+                let has = |w: &str| contains_ci(class, w) || contains_ci(id, w);
                 let datey = [
                     "date",
                     "time",
@@ -967,8 +969,8 @@ fn visible_date(page: &Page, order: DayOrder) -> Option<(DateTime, String)> {
                     "timestamp",
                 ]
                 .iter()
-                .any(|w| c.contains(w));
-                if !datey || c.contains("update") || c.contains("modif") {
+                .any(|w| has(w));
+                if !datey || has("update") || has("modif") {
                     continue;
                 }
                 let Some(text) = page.text_within(i, 200).filter(|t| !t.is_empty()) else {

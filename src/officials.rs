@@ -130,7 +130,12 @@ const AFTER_APPOSITION: &[&str] = &[
 /// Finds people and officials in `text`; `date` (YYYY-MM-DD) is the article's date, used to
 /// tell whether a person held a role then.
 pub fn find(text: &str, date: Option<&str>) -> People {
-    let toks = names::tokenize(text);
+    find_in(text, &names::tokenize(text), date)
+}
+
+/// `find` over the tokens of `text` the caller already has (the analysis shares them with
+/// the place and organisation stages).
+pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People {
     if toks.is_empty() {
         return People::default();
     }
@@ -145,20 +150,20 @@ pub fn find(text: &str, date: Option<&str>) -> People {
         .filter(|t| t.word && !t.cap)
         .map(|t| t.lower.as_str())
         .collect();
-    let title_case = title_case_lines(&toks);
+    let title_case = title_case_lines(toks);
     let first_flags: Vec<bool> = toks
         .iter()
         .map(|t| t.word && t.cap && gz.first_names.contains(&part_key(t.text)))
         .collect();
-    let mut runs = spot_runs(&toks, &cs, &lex, &lower_words, &title_case, &first_flags);
+    let mut runs = spot_runs(toks, &cs, &lex, &lower_words, &title_case, &first_flags);
     let mut in_name = vec![false; toks.len()];
     for r in &runs {
         for f in in_name.iter_mut().take(r.e).skip(r.s) {
             *f = true;
         }
     }
-    let hits = roles::find(&toks, &in_name, &lex, &cs);
-    let (doc_countries, default_country) = country_counts(&toks, &cs);
+    let hits = roles::find(toks, &in_name, &lex, &cs);
+    let (doc_countries, default_country) = country_counts(toks, &cs);
     let mut entities = merge(&mut runs, &gz);
 
     // Attach roles to mentions.
@@ -196,7 +201,7 @@ pub fn find(text: &str, date: Option<&str>) -> People {
                 h.determiner
                     || h.capitalised
                     || h.possessor.is_some()
-                    || starts_clause(&toks, h.start)
+                    || starts_clause(toks, h.start)
             } else {
                 true
             };
@@ -213,7 +218,7 @@ pub fn find(text: &str, date: Option<&str>) -> People {
                 put(&mut attached, ri, hi, if comma { 2 } else { 3 });
                 used_role[hi] = true;
                 if h.plural {
-                    for rj in list_after(&toks, &runs, ri) {
+                    for rj in list_after(toks, &runs, ri) {
                         put(&mut attached, rj, hi, 2);
                     }
                 }
@@ -256,7 +261,7 @@ pub fn find(text: &str, date: Option<&str>) -> People {
     if election {
         for (ri, r) in runs.iter().enumerate() {
             party_member[ri] =
-                r.e - r.s > 1 && (affiliated(&toks, &runs, r, &cs) || elected_sentence(&toks, r));
+                r.e - r.s > 1 && (affiliated(toks, &runs, r, &cs) || elected_sentence(toks, r));
         }
     }
 
@@ -309,7 +314,7 @@ pub fn find(text: &str, date: Option<&str>) -> People {
     });
     for &ei in &order {
         let ent = &entities[ei];
-        let (variants, spans) = forms(text, &toks, &runs, &ent.runs);
+        let (variants, spans) = forms(text, toks, &runs, &ent.runs);
         let name = longest(&variants);
         // The strongest text role over the mentions; the first one on ties.
         let mut text_role: Option<(&RoleHit, u8, usize)> = None;
@@ -362,7 +367,7 @@ pub fn find(text: &str, date: Option<&str>) -> People {
                     } else if let Some(&(_, c)) = last_category
                         .iter()
                         .rev()
-                        .find(|(p, _)| *p < h.start_byte(&toks))
+                        .find(|(p, _)| *p < h.start_byte(toks))
                     {
                         cat = c;
                     }
@@ -396,7 +401,7 @@ pub fn find(text: &str, date: Option<&str>) -> People {
                         former = true;
                     }
                 }
-                off.role = role_text(text, &toks, h);
+                off.role = role_text(text, toks, h);
                 off.role_category = cat.to_string();
                 off.country = country.or_else(|| default_country.clone());
                 off.former = former;

@@ -56,6 +56,10 @@ pub struct Page {
     pub now_ms: f64,
     /// True when the reader stopped at `MAX_NODES` / `MAX_TEXT_BYTES`.
     pub truncated: bool,
+    /// `subtree_end` of every node, computed on first use: the stages ask for it per node,
+    /// and a scan per call is quadratic on deeply nested pages.
+    #[serde(skip)]
+    ends: std::sync::OnceLock<Vec<u32>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -114,11 +118,13 @@ impl Page {
             nodes: Vec::new(),
             now_ms: 0.0,
             truncated: false,
+            ends: std::sync::OnceLock::new(),
         }
     }
 
     /// Builder used by both readers: appends an element and returns its index.
     pub fn push_element(&mut self, parent: u32, tag: &str, attrs: Vec<(String, String)>) -> u32 {
+        self.ends.take();
         let depth = self.depth_under(parent);
         self.nodes.push(Node {
             parent,
@@ -133,6 +139,7 @@ impl Page {
 
     /// Appends a text node; `dom_index` is the reader's handle number for it.
     pub fn push_text(&mut self, parent: u32, text: String, dom_index: u32) -> u32 {
+        self.ends.take();
         let depth = self.depth_under(parent);
         self.nodes.push(Node {
             parent,
@@ -152,12 +159,23 @@ impl Page {
 
     /// Index just past the subtree rooted at `i` (nodes are in document order).
     pub fn subtree_end(&self, i: usize) -> usize {
-        let d = self.nodes[i].depth;
-        let mut j = i + 1;
-        while j < self.nodes.len() && self.nodes[j].depth > d {
-            j += 1;
-        }
-        j
+        let ends = self.ends.get_or_init(|| {
+            // A node's subtree ends where the next node at its depth or shallower starts.
+            let n = self.nodes.len();
+            let mut ends = vec![n as u32; n];
+            // nearest[k]: the nearest later node at depth <= k; past the end of the vector,
+            // the last entry (or n) holds for every deeper k.
+            let mut nearest: Vec<u32> = Vec::new();
+            for j in (0..n).rev() {
+                let d = self.nodes[j].depth as usize;
+                let deeper = nearest.last().copied().unwrap_or(n as u32);
+                ends[j] = nearest.get(d).copied().unwrap_or(deeper);
+                nearest.resize(d, deeper);
+                nearest.push(j as u32);
+            }
+            ends
+        });
+        ends[i] as usize
     }
 
     /// The text of the subtree rooted at `i`, whitespace collapsed.
@@ -232,6 +250,24 @@ impl Page {
     }
 }
 
+/// True when `hay` contains `needle` (given in lower case), ASCII case ignored. Saves a
+/// lower-cased copy of every class attribute on the page.
+pub fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    let up = first.to_ascii_uppercase();
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        if (h[i] == first || h[i] == up) && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Collapses runs of white space to one space and trims the ends.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -264,6 +300,37 @@ mod tests {
         assert_eq!(p.text_within(div as usize, 13), None);
         assert_eq!(p.text_within(body as usize, 5), None);
         assert_eq!(p.text_within(99, 5), None);
+    }
+
+    #[test]
+    fn contains_ci_ignores_ascii_case() {
+        assert!(contains_ci("Post-DATE x", "date"));
+        assert!(contains_ci("abc", ""));
+        assert!(!contains_ci("da", "date"));
+        assert!(!contains_ci("dÄte", "däte"));
+        assert!(contains_ci("FooTer", "footer"));
+    }
+
+    #[test]
+    fn subtree_ends_match_a_scan() {
+        let mut p = Page::new("");
+        let html = p.push_element(NO_PARENT, "html", vec![]);
+        let body = p.push_element(html, "body", vec![]);
+        let a = p.push_element(body, "div", vec![]);
+        let b = p.push_element(a, "p", vec![]);
+        p.push_text(b, "x".into(), 0);
+        let c = p.push_element(a, "p", vec![]);
+        p.push_text(c, "y".into(), 1);
+        p.push_element(body, "div", vec![]);
+        let d = p.push_element(html, "footer", vec![]);
+        p.push_text(d, "z".into(), 2);
+        for i in 0..p.nodes.len() {
+            let depth = p.nodes[i].depth;
+            let want = (i + 1..p.nodes.len())
+                .find(|&j| p.nodes[j].depth <= depth)
+                .unwrap_or(p.nodes.len());
+            assert_eq!(p.subtree_end(i), want, "node {i}");
+        }
     }
 
     #[test]

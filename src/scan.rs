@@ -45,6 +45,19 @@ impl<'t> Caps<'t> {
     }
 }
 
+/// The longest match the patterns here look for. An anchored search over a short window
+/// runs on the bounded backtracker instead of the PikeVM (several times faster); look-around
+/// still sees the whole text, so only a match longer than this could differ.
+const MAX_MATCH: usize = 64;
+
+fn window(text: &str, i: usize) -> Input<'_> {
+    let mut end = (i + MAX_MATCH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Input::new(text).range(i..end).anchored(Anchored::Yes)
+}
+
 fn is_ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -152,7 +165,7 @@ impl WordStart {
                 break;
             }
             if self.may_start(text, i) {
-                let input = Input::new(text).range(i..).anchored(Anchored::Yes);
+                let input = window(text, i);
                 if let Some(m) = self.re.search(&input) {
                     out.push((m.start(), m.end()));
                     i = m.end().max(i + 1);
@@ -175,7 +188,7 @@ impl WordStart {
                 break;
             }
             if self.may_start(text, i) {
-                let input = Input::new(text).range(i..).anchored(Anchored::Yes);
+                let input = window(text, i);
                 self.re.search_captures(&input, &mut caps);
                 if let Some(m) = caps.get_match() {
                     let groups = (0..caps.group_len())

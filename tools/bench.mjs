@@ -10,6 +10,8 @@
 //   node tools/bench.mjs --out OUT.json [--index ../shared/suites/index.jsonl]
 //        [--www dist/www] [--reps 3] [--batch 20] [--only <substring of ids>]
 //        [--native native.json] [--texts texts.jsonl]
+//        [--cpuprofile FILE]  (Chrome's CPU profile of the timed runs, via CDP; open it in
+//        DevTools or summarise it with tools/profile-summary.mjs)
 //   --native  the JSON written by `throughput --json` (native MB/s, officials per 5k)
 //   --texts   JSON Lines {text, date} for the officials timing (default: the shared
 //             officials dev texts, when present)
@@ -171,6 +173,13 @@ async function main() {
     for (let i = 0; i < ordered.length; i += batchSize) queue.push(ordered.slice(i, i + batchSize));
     // Warm-up (untimed): data tables are parsed and regexes compiled on first use.
     if (ordered.length) await state.page.evaluate((b) => window.newsmarkBench.run(b, 1), ordered.slice(0, 10));
+    let cdp = null;
+    if (args.cpuprofile) {
+      cdp = await context.newCDPSession(state.page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     while (queue.length) {
       const batch = queue.shift();
       try {
@@ -188,6 +197,11 @@ async function main() {
       process.stderr.write(`\rbench: ${rows.size}/${items.length}`);
     }
     process.stderr.write('\n');
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(path.resolve(args.cpuprofile), JSON.stringify(profile));
+      process.stderr.write(`bench: CPU profile -> ${args.cpuprofile}\n`);
+    }
     if (texts.length) offTimes = await state.page.evaluate((t) => window.newsmarkBench.officials(t), texts);
     await state.page.close().catch(() => {});
   } finally {
