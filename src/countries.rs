@@ -3,7 +3,7 @@
 
 use crate::data;
 use crate::names::Token;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
 pub struct Countries {
@@ -12,7 +12,7 @@ pub struct Countries {
     /// Names of three letters or fewer must match in this exact case ("US", not "us").
     exact: HashMap<String, Box<str>>,
     /// First words of the names in `map`, to reject most words with one lookup.
-    firsts: std::collections::HashSet<String>,
+    firsts: rustc_hash::FxHashSet<String>,
     max_words: usize,
     /// Code -> its first demonym ("RU" -> "Russian").
     demonyms: HashMap<String, String>,
@@ -26,11 +26,11 @@ pub fn get() -> Arc<Countries> {
 
 impl Countries {
     pub fn parse(text: &str) -> Countries {
-        let mut map = HashMap::new();
-        let mut exact = HashMap::new();
-        let mut firsts = std::collections::HashSet::new();
+        let mut map = HashMap::default();
+        let mut exact = HashMap::default();
+        let mut firsts = rustc_hash::FxHashSet::default();
         let mut max_words = 1;
-        let mut demonyms = HashMap::new();
+        let mut demonyms = HashMap::default();
         for line in text.lines() {
             let mut cols = line.split('\t');
             let code = match cols.next() {

@@ -4,7 +4,7 @@
 
 use crate::data;
 use crate::names::{name_key, part_key};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone)]
@@ -34,9 +34,9 @@ pub struct Gazetteer {
     /// (country, category) -> holders of a top post there.
     by_post: HashMap<(Box<str>, &'static str), Vec<u32>>,
     /// First names of every holder: evidence that a capitalised word starts a person's name.
-    pub first_names: std::collections::HashSet<String>,
+    pub first_names: rustc_hash::FxHashSet<String>,
     /// The same first names, folded to plain lower case but otherwise as spelt.
-    pub first_exact: std::collections::HashSet<String>,
+    pub first_exact: rustc_hash::FxHashSet<String>,
     labels: Vec<&'static str>,
 }
 

@@ -7,7 +7,7 @@
 use crate::lookup;
 use crate::names::{tokenize, Token};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A place or organisation found in the text.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -77,7 +77,13 @@ fn verb_prefixes() -> Vec<String> {
 fn quoted(text: &str) -> Vec<(usize, usize, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < text.len() {
+        // Only `"` and the lead bytes of the curly and angle quotes can open a quote.
+        if !matches!(bytes[i], b'"' | 0xC2 | 0xE2) {
+            i += 1;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };

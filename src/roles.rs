@@ -6,13 +6,13 @@
 use crate::countries::{self, Countries};
 use crate::data;
 use crate::names::{is_role_modifier, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
 pub struct Lexicon {
     heads: HashMap<String, &'static str>,
     /// First words of the heads, singular and plural.
-    firsts: std::collections::HashSet<String>,
+    firsts: rustc_hash::FxHashSet<String>,
     max_words: usize,
 }
 
@@ -45,8 +45,8 @@ fn category(name: &str) -> Option<&'static str> {
 
 impl Lexicon {
     pub fn parse(text: &str) -> Lexicon {
-        let mut heads = HashMap::new();
-        let mut firsts = std::collections::HashSet::new();
+        let mut heads = HashMap::default();
+        let mut firsts = rustc_hash::FxHashSet::default();
         let mut max_words = 1;
         for line in text.lines() {
             if let Some((p, c)) = line.split_once('\t') {
