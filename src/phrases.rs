@@ -6,8 +6,8 @@
 
 use crate::lookup;
 use crate::names::{tokenize, Token};
-use serde::Serialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Serialize;
 
 /// A place or organisation found in the text.
 #[derive(Debug, Clone, Default, Serialize)]

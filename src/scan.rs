@@ -25,6 +25,9 @@ pub struct WordStart {
     digits: bool,
     /// Bytes a match may begin with, for a quick skip over the rest.
     first: [bool; 256],
+    /// Lower-case ASCII text every match contains ("ago"), if any: places farther than
+    /// `MAX_MATCH` before its next occurrence need no search.
+    needle: Option<&'static str>,
 }
 /// One match with its groups, as byte ranges of the text.
 pub struct Caps<'t> {
@@ -45,9 +48,10 @@ impl<'t> Caps<'t> {
     }
 }
 
-/// The longest match the patterns here look for. An anchored search over a short window
-/// runs on the bounded backtracker instead of the PikeVM (several times faster); look-around
-/// still sees the whole text, so only a match longer than this could differ.
+/// The longest match the patterns here look for: a date or a speech verb phrase is short,
+/// and a longer "match" spans paragraphs ("3 <many spaces> April"). An anchored search over
+/// a short window runs on the bounded backtracker instead of the PikeVM (several times
+/// faster); look-around still sees the whole text.
 const MAX_MATCH: usize = 64;
 
 fn window(text: &str, i: usize) -> Input<'_> {
@@ -58,13 +62,28 @@ fn window(text: &str, i: usize) -> Input<'_> {
     Input::new(text).range(i..end).anchored(Anchored::Yes)
 }
 
+/// Position of `needle` (lower-case ASCII) in `b` from `from` on, ASCII case ignored.
+fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let up = first.to_ascii_uppercase();
+    let mut i = from;
+    while i + needle.len() <= b.len() {
+        if (b[i] == first || b[i] == up) && b[i + 1..i + needle.len()].eq_ignore_ascii_case(rest) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 fn is_ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
 impl WordStart {
     /// `prefixes`: literal beginnings, one of which every match not starting with a digit
-    /// has ("Jan" for "Jan\.?|January"); `fold`: the pattern starts case-insensitive;
+    /// has ("Jan" for "Jan\.?|January"; a trailing space means white space follows, as
+    /// in "in " for `in\s+`); `fold`: the pattern starts case-insensitive;
     /// `digits`: a match may start with a digit. Panics on a bad pattern (patterns are
     /// constants, checked by the tests).
     pub fn new(pattern: &str, prefixes: &[&str], fold: bool, digits: bool) -> WordStart {
@@ -99,12 +118,33 @@ impl WordStart {
             fold,
             digits,
             first,
+            needle: None,
         }
+    }
+
+    /// Declares text (lower-case ASCII, matched ignoring ASCII case) every match holds.
+    pub fn with_needle(mut self, needle: &'static str) -> WordStart {
+        self.needle = Some(needle);
+        self
+    }
+
+    /// The next candidate start from `i` that is not too far before the needle, or None
+    /// when no match can follow. `next` caches the needle's next position.
+    fn near_needle(&self, b: &[u8], i: usize, next: &mut Option<usize>) -> Option<usize> {
+        let Some(n) = self.needle else {
+            return Some(i);
+        };
+        if next.is_none_or(|p| p < i) {
+            *next = find_ci(b, i, n.as_bytes());
+        }
+        let p = (*next)?;
+        Some(i.max(p.saturating_sub(MAX_MATCH)))
     }
 
     /// The next position from `i` whose byte may begin a match, or the text's end.
     fn skip(&self, b: &[u8], mut i: usize) -> usize {
-        while i < b.len() && !self.first[b[i] as usize] {
+        // Also past bytes inside ASCII words: a match starts after a non-word character.
+        while i < b.len() && (!self.first[b[i] as usize] || (i > 0 && is_ascii_word(b[i - 1]))) {
             i += 1;
         }
         i
@@ -117,6 +157,11 @@ impl WordStart {
             let Some(&t) = rest.get(k) else {
                 return false;
             };
+            if c == b' ' {
+                // A prefix's trailing space stands for `\s`: ASCII white space, or any
+                // non-ASCII character (it may be a Unicode space).
+                return matches!(t, 0x09..=0x0D | 0x20) || t >= 0x80;
+            }
             if self.fold && t >= 0x80 {
                 return true;
             }
@@ -159,8 +204,12 @@ impl WordStart {
     pub fn find_iter(&self, text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut i = 0;
+        let mut next = None;
         loop {
-            i = self.skip(text.as_bytes(), i);
+            let Some(j) = self.near_needle(text.as_bytes(), i, &mut next) else {
+                break;
+            };
+            i = self.skip(text.as_bytes(), j);
             if i >= text.len() {
                 break;
             }
@@ -182,8 +231,12 @@ impl WordStart {
         let mut caps: Captures = self.re.create_captures();
         let mut out = Vec::new();
         let mut i = 0;
+        let mut next = None;
         loop {
-            i = self.skip(text.as_bytes(), i);
+            let Some(j) = self.near_needle(text.as_bytes(), i, &mut next) else {
+                break;
+            };
+            i = self.skip(text.as_bytes(), j);
             if i >= text.len() {
                 break;
             }
@@ -212,6 +265,7 @@ mod tests {
     const TEXTS: &[&str] = &[
         "On January 26, 2023 he said: \"we met in 1948\". Said the ſaid man; Ksaid unsaid. saſd",
         "x said_said said, SAID! ٣ days ago; 3 weeks ago and a few days ago — in 2001 to 2005",
+        "in\u{a0}1999, to\t2001 into 2002 A\u{2003}week ago, a\u{b}day ago; ſaid in\n1948",
         "日本語のテキスト said 12 January 東京 ２ days ago",
         "",
         "s",
@@ -251,6 +305,20 @@ mod tests {
             true,
         );
         same(r"\b(?:in|to)\s+(\d{4})\b", &["in", "to"], false, false);
+        same(r"\b(?:in|to)\s+(\d{4})\b", &["in ", "to "], false, false);
+        same(
+            r"(?i)\b(\d+|a|few)\s+(days?|weeks?)\s+ago\b",
+            &["a ", "few "],
+            true,
+            true,
+        );
+        let pattern = r"(?i)\b(\d+|a|few)\s+(days?|weeks?)\s+ago\b";
+        let ws = WordStart::new(pattern, &["a ", "few "], true, true).with_needle("ago");
+        let re = crate::pattern::regex(pattern).unwrap();
+        for t in TEXTS {
+            let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(ws.find_iter(t), want, "{t:?}");
+        }
         same(r"\b(\d{1,2})\s+(January)\b", &[], false, true);
     }
 

@@ -89,7 +89,17 @@ const N: &str = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|ele
 static PATTERNS: LazyLock<Vec<(&'static str, WordStart)>> = LazyLock::new(|| {
     PATTERN_SRC
         .iter()
-        .map(|(k, s, starts, fold, digits)| (*k, WordStart::new(s, starts, *fold, *digits)))
+        .map(|(k, s, starts, fold, digits)| {
+            let ws = WordStart::new(s, starts, *fold, *digits);
+            // Text every match of these holds: most of the text needs no search.
+            let ws = match *k {
+                "ago" => ws.with_needle("ago"),
+                "weekday" => ws.with_needle("day"),
+                "rel_span" => ws.with_needle("the"),
+                _ => ws,
+            };
+            (*k, ws)
+        })
         .collect()
 });
 
@@ -108,14 +118,14 @@ static PATTERN_SRC: LazyLock<Vec<PatternSrc>> = LazyLock::new(|| {
         // "26 January 2023", "30-31 January"
         ("dmy", format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?{M}(?:,?\s+(\d{{4}}))?\b"), &[], false, true),
         // "in January 2023", "since March"
-        ("my", format!(r"\b(?:in|since|until|by|from|of|last|next|early|late|mid-?)\s+{M}(?:\s+(\d{{4}}))?\b"), &["in", "since", "until", "by", "from", "of", "last", "next", "early", "late", "mid"], false, false),
+        ("my", format!(r"\b(?:in|since|until|by|from|of|last|next|early|late|mid-?)\s+{M}(?:\s+(\d{{4}}))?\b"), &["in ", "since ", "until ", "by ", "from ", "of ", "last ", "next ", "early ", "late ", "mid"], false, false),
         // "in 1948", "since 2014", "between 1990 and 1995"
-        ("year", r"\b(?i:in|since|until|by|from|of|after|before|during|between|around|circa|year)\s+(1[0-9]{3}|20[0-9]{2})\b(?:\s*(?:-|–|to|and)\s*(1[0-9]{3}|20[0-9]{2})\b)?".into(), &["in", "since", "until", "by", "from", "of", "after", "before", "during", "between", "around", "circa", "year"], true, false),
-        ("rel_span", format!(r"(?i)\b(?:in|over|for|during|within)\s+the\s+(next|past|last|coming|previous|following)\s+{N}\s+(days?|weeks?|months?|years?)\b"), &["in", "over", "for", "during", "within"], true, false),
-        ("ago", format!(r"(?i)\b{N}\s+(days?|weeks?|months?|years?)\s+ago\b"), &["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "few", "several", "couple"], true, true),
-        ("rel_unit", r"(?i)\b(last|next|this|past|coming)\s+(week|month|year|weekend)\b".into(), &["last", "next", "this", "past", "coming"], true, false),
+        ("year", r"\b(?i:in|since|until|by|from|of|after|before|during|between|around|circa|year)\s+(1[0-9]{3}|20[0-9]{2})\b(?:\s*(?:-|–|to|and)\s*(1[0-9]{3}|20[0-9]{2})\b)?".into(), &["in ", "since ", "until ", "by ", "from ", "of ", "after ", "before ", "during ", "between ", "around ", "circa ", "year "], true, false),
+        ("rel_span", format!(r"(?i)\b(?:in|over|for|during|within)\s+the\s+(next|past|last|coming|previous|following)\s+{N}\s+(days?|weeks?|months?|years?)\b"), &["in ", "over ", "for ", "during ", "within "], true, false),
+        ("ago", format!(r"(?i)\b{N}\s+(days?|weeks?|months?|years?)\s+ago\b"), &["a ", "an ", "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "eleven ", "twelve ", "few ", "several ", "couple "], true, true),
+        ("rel_unit", r"(?i)\b(last|next|this|past|coming)\s+(week|month|year|weekend)\b".into(), &["last ", "next ", "this ", "past ", "coming "], true, false),
         ("rel_day", r"(?i)\b(yesterday|today|tomorrow|tonight)\b".into(), &["yesterday", "today", "tomorrow", "tonight"], true, false),
-        ("weekday", r"\b(?:on|last|next|this|since|until|by)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".into(), &["on", "last", "next", "this", "since", "until", "by"], false, false),
+        ("weekday", r"\b(?:on|last|next|this|since|until|by)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".into(), &["on ", "last ", "next ", "this ", "since ", "until ", "by "], false, false),
     ]
 });
 
