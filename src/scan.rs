@@ -205,10 +205,7 @@ impl WordStart {
         let mut out = Vec::new();
         let mut i = 0;
         let mut next = None;
-        loop {
-            let Some(j) = self.near_needle(text.as_bytes(), i, &mut next) else {
-                break;
-            };
+        while let Some(j) = self.near_needle(text.as_bytes(), i, &mut next) {
             i = self.skip(text.as_bytes(), j);
             if i >= text.len() {
                 break;
@@ -232,10 +229,7 @@ impl WordStart {
         let mut out = Vec::new();
         let mut i = 0;
         let mut next = None;
-        loop {
-            let Some(j) = self.near_needle(text.as_bytes(), i, &mut next) else {
-                break;
-            };
+        while let Some(j) = self.near_needle(text.as_bytes(), i, &mut next) {
             i = self.skip(text.as_bytes(), j);
             if i >= text.len() {
                 break;
