@@ -4,8 +4,8 @@
 
 use crate::budget::Deadline;
 use crate::{
-    content, imprint, jsonld, lookup, meta, names, officials, organizations, page::Page, places,
-    quotes, source, timeline, topics,
+    content, imprint, jsonld, lookup, meta, microdata, names, officials, organizations, page::Page,
+    places, quotes, source, timeline, topics,
 };
 use serde::Serialize;
 
@@ -47,7 +47,7 @@ pub struct Age {
     pub updated: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Mention {
     /// "official", "person", "place", "organization" or "date".
     pub kind: &'static str,
@@ -57,6 +57,12 @@ pub struct Mention {
     pub dom_index: u32,
     pub start: usize,
     pub end: usize,
+    /// `start` and `end` in UTF-16 units, as DOM ranges count (the renderer would
+    /// otherwise copy each text node back out of the page to convert them).
+    #[serde(skip)]
+    pub start16: u32,
+    #[serde(skip)]
+    pub end16: u32,
 }
 
 /// Bytes of main text the entity stages (people, places, quotes, dates) read. Far longer
@@ -72,7 +78,8 @@ pub fn analyze(page: &Page) -> Analysis {
 /// is kept and a note says the page was only partly read.
 pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
     let ld = jsonld::read(page);
-    let meta = meta::extract_with(page, &ld);
+    let props = microdata::read(page);
+    let meta = meta::extract_with(page, &ld, &props);
     let article = content::extract(page);
     let mut truncated = page.truncated;
     let text = prefix(&article.text, MAX_ANALYSED_BYTES);
@@ -129,6 +136,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
                     dom_index,
                     start,
                     end,
+                    ..Default::default()
                 });
             }
         }
@@ -142,6 +150,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
                     dom_index,
                     start,
                     end,
+                    ..Default::default()
                 });
             }
         }
@@ -158,6 +167,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
                     dom_index,
                     start,
                     end,
+                    ..Default::default()
                 });
             }
         }
@@ -195,9 +205,11 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
                 dom_index,
                 start,
                 end,
+                ..Default::default()
             });
         }
     }
+    utf16_offsets(page, &mut mentions);
     let mut notes = Vec::new();
     if truncated {
         notes.push("This page is very large: Newsmark read only its first part.".to_string());
@@ -212,7 +224,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         .filter(|u| source::host_of(u).is_some())
         .unwrap_or_else(|| page.url.clone());
     let mut source_profile = source::profile(&profile_url, meta.site_name.as_deref());
-    source_profile.named_in_page = imprint::find(page, &ld);
+    source_profile.named_in_page = imprint::find(page, &ld, &props);
     let topics = topics::Topics {
         keywords: meta.keywords.clone(),
         section: meta.section.clone(),
@@ -235,6 +247,28 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         mentions,
         truncated,
         notes,
+    }
+}
+
+/// Fills `start16`/`end16` of every mention from the text node it lies in.
+fn utf16_offsets(page: &Page, mentions: &mut [Mention]) {
+    let mut texts: Vec<&str> = Vec::new();
+    for n in &page.nodes {
+        if let crate::page::NodeKind::Text { text, dom_index } = &n.kind {
+            let i = *dom_index as usize;
+            if *dom_index != u32::MAX {
+                if texts.len() <= i {
+                    texts.resize(i + 1, "");
+                }
+                texts[i] = text;
+            }
+        }
+    }
+    let units = |t: &str, b: usize| t.get(..b).map(|p| p.encode_utf16().count() as u32);
+    for m in mentions {
+        let t = texts.get(m.dom_index as usize).copied().unwrap_or("");
+        m.start16 = units(t, m.start).unwrap_or(0);
+        m.end16 = units(t, m.end).unwrap_or(0);
     }
 }
 

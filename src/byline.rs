@@ -190,6 +190,21 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether `t` opens with a word `BY_LINE` or `BARE_BY` can start with: a cheap test
+/// that spares the regexes nearly every text node of the page.
+fn may_start_by_line(t: &str) -> bool {
+    let t = t.trim_start();
+    let end = t
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    let w = t[..end].to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "written" | "posted" | "reported" | "words" | "by" | "von" | "par" | "por" | "door" | "di"
+    )
+}
+
 /// A byline candidate found in the body, with the node it came from.
 #[derive(Debug, Clone)]
 pub struct Visible {
@@ -337,7 +352,7 @@ pub fn find_visible(page: &Page) -> Vec<Visible> {
             // Both patterns skip white space themselves, slowly (Unicode `\s` in the
             // PikeVM): trimming first gives the same answers, and indentation-only text
             // nodes, most of a page's, cost nothing.
-            if t.len() >= 120 {
+            if t.len() >= 120 || !may_start_by_line(t) {
                 continue;
             }
             let bare = BARE_BY.is_match(t.trim());

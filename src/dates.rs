@@ -402,6 +402,12 @@ pub fn parse_text(s: &str, order: DayOrder) -> Option<DateTime> {
 /// Every date written in `s`, in text order.
 pub fn find_all(s: &str, order: DayOrder) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    // Every written date has digits (`\d` is Unicode's, hence the slower second test):
+    // most lines a caller tries have none.
+    if !s.bytes().any(|b| b.is_ascii_digit()) && (s.is_ascii() || !s.chars().any(char::is_numeric))
+    {
+        return out;
+    }
     let mut push = |dt: Option<DateTime>, start: usize, end: usize| {
         if let Some(dt) = dt {
             out.push(Found { dt, start, end });

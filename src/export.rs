@@ -162,6 +162,7 @@ mod tests {
             dom_index: 1,
             start: 19,
             end: 33,
+            ..Default::default()
         });
         a.mentions.push(Mention {
             kind: "official",
@@ -169,6 +170,7 @@ mod tests {
             dom_index: 2,
             start: 17,
             end: 24,
+            ..Default::default()
         });
         // Mentions of other kinds and out-of-range spans are not exported.
         a.mentions.push(Mention {
@@ -177,6 +179,7 @@ mod tests {
             dom_index: 0,
             start: 0,
             end: 5,
+            ..Default::default()
         });
         a.mentions.push(Mention {
             kind: "official",
@@ -184,6 +187,7 @@ mod tests {
             dom_index: 9,
             start: 0,
             end: 5,
+            ..Default::default()
         });
         (a, texts)
     }

@@ -26,6 +26,14 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether `t` holds one of the marks `COPYRIGHT` needs: the regex runs only on those.
+pub fn may_hold_copyright(t: &str) -> bool {
+    t.contains('©')
+        || t.contains("(c)")
+        || t.contains("(C)")
+        || crate::page::contains_ci(t, "copyright")
+}
+
 fn push(out: &mut Vec<Named>, role: &'static str, value: &str, evidence: String) {
     let value = crate::page::collapse_ws(value);
     let value = value.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace());
@@ -60,7 +68,7 @@ fn footer_flags(page: &Page) -> Vec<bool> {
     f
 }
 
-pub fn find(page: &Page, ld: &jsonld::JsonLd) -> Vec<Named> {
+pub fn find(page: &Page, ld: &jsonld::JsonLd, props: &[microdata::Prop]) -> Vec<Named> {
     let mut out = Vec::new();
     for p in &ld.parties {
         let src = format!("JSON-LD {}", p.role);
@@ -80,7 +88,7 @@ pub fn find(page: &Page, ld: &jsonld::JsonLd) -> Vec<Named> {
             push(&mut out, "contact", c, format!("{src} contact"));
         }
     }
-    for prop in microdata::read(page) {
+    for prop in props {
         let holder = prop
             .item
             .and_then(|i| page.nodes[i].attr("itemprop"))
@@ -122,7 +130,7 @@ pub fn find(page: &Page, ld: &jsonld::JsonLd) -> Vec<Named> {
                 }
             }
         }
-        if let Some(t) = n.text() {
+        if let Some(t) = n.text().filter(|t| may_hold_copyright(t)) {
             if let Some(c) = COPYRIGHT.captures(t).and_then(|c| c.get(1)) {
                 push(
                     &mut out,
@@ -177,7 +185,7 @@ mod tests {
                 3,
             ),
         ]);
-        let n = find(&p, &jsonld::JsonLd::default());
+        let n = find(&p, &jsonld::JsonLd::default(), &microdata::read(&p));
         let got: Vec<(&str, &str)> = n.iter().map(|n| (n.role, n.value.as_str())).collect();
         assert_eq!(
             got,
@@ -200,7 +208,7 @@ mod tests {
             }],
             ..Default::default()
         };
-        let n = find(&Page::new("https://x.org/"), &ld);
+        let n = find(&Page::new("https://x.org/"), &ld, &[]);
         let got: Vec<(&str, &str)> = n.iter().map(|n| (n.role, n.value.as_str())).collect();
         assert_eq!(
             got,

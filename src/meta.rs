@@ -39,7 +39,7 @@ struct Evidence<'a> {
     page: &'a Page,
     tags: MetaTags,
     ld: &'a JsonLd,
-    props: Vec<Prop>,
+    props: &'a [Prop],
     /// Visible <h1> headings: (element, text).
     h1: Vec<(usize, String)>,
 }
@@ -75,17 +75,17 @@ impl Evidence<'_> {
 }
 
 pub fn extract(page: &Page) -> Metadata {
-    extract_with(page, &jsonld::read(page))
+    extract_with(page, &jsonld::read(page), &microdata::read(page))
 }
 
-/// `extract` with the page's JSON-LD already read (the analysis reads it once for the
-/// metadata and the publisher's imprint).
-pub fn extract_with(page: &Page, ld: &JsonLd) -> Metadata {
+/// `extract` with the page's JSON-LD and microdata already read (the analysis reads them
+/// once for the metadata and the publisher's imprint).
+pub fn extract_with(page: &Page, ld: &JsonLd, props: &[Prop]) -> Metadata {
     let ev = Evidence {
         page,
         tags: MetaTags::read(page),
         ld,
-        props: microdata::read(page),
+        props,
         h1: headings(page),
     };
     let mut m = Metadata::default();

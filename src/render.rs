@@ -242,9 +242,7 @@ fn make_ranges(doc: &Document, a: &Analysis, texts: &[Node]) -> Vec<Option<Range
             if node.owner_document().as_ref() != Some(doc) {
                 return None;
             }
-            let text = node.node_value()?;
-            let s = utf16_offset(&text, m.start)?;
-            let e = utf16_offset(&text, m.end)?;
+            let (s, e) = (m.start16, m.end16);
             let range = doc.create_range().ok()?;
             range.set_start(node, s).ok()?;
             range.set_end(node, e).ok()?;
@@ -316,11 +314,6 @@ pub fn apply_highlights(doc: &Document, r: &mut Rendered) -> R<()> {
         }
     }
     Ok(())
-}
-
-/// Converts a byte offset in `s` to a UTF-16 offset (DOM ranges count UTF-16 units).
-fn utf16_offset(s: &str, byte: usize) -> Option<u32> {
-    s.get(..byte).map(|p| p.encode_utf16().count() as u32)
 }
 
 fn remove_highlights(doc: &Document, r: &mut Rendered) {
@@ -570,8 +563,11 @@ fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
     ctx.set_attribute("data-section", "context")?;
     let ctx_h = add(doc, &ctx, "h3", "", None)?;
     let mut ctx_n = 0;
-    for (key, label) in [("places", "Places"), ("organizations", "Organisations")] {
-        let items = js_list(&r.js, key);
+    for (key, label, found) in [
+        ("places", "Places", &a.places),
+        ("organizations", "Organisations", &a.organizations),
+    ] {
+        let items = named_list(found);
         ctx_n += items.len();
         sublist(doc, &ctx, key, label, &items)?;
     }
@@ -661,6 +657,21 @@ fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
     attrs(&card, &[("role", "group"), ("hidden", "")])?;
     card.set_id("nm-card");
     Ok(panel)
+}
+
+/// (name, "country · n×") of places or organisations, as `js_list` reads them.
+fn named_list(found: &[crate::phrases::Named]) -> Vec<(String, String)> {
+    found
+        .iter()
+        .map(|n| {
+            let mut extra = Vec::new();
+            if let Some(c) = &n.country {
+                extra.push(c.clone());
+            }
+            extra.push(format!("{}×", n.mentions));
+            (n.name.clone(), extra.join(" · "))
+        })
+        .collect()
 }
 
 /// Items of a JS array of strings or `{name, country?, mentions?}` objects.

@@ -81,14 +81,17 @@ pub fn is_annotated(doc: &Document) -> bool {
 }
 
 /// Reads, analyses and renders `doc`, then starts listening.
-pub fn annotate(doc: &Document, url: &str) -> Result<Analysis, JsValue> {
+/// Annotates `doc`; returns the analysis as the JS object the panel shows (built once:
+/// the caller hands the same object on rather than serialising the analysis again).
+pub fn annotate(doc: &Document, url: &str) -> Result<JsValue, JsValue> {
     // One budget for the whole click: reading a huge page leaves less time to analyse it.
     let deadline = crate::budget::Deadline::after(crate::budget::CLICK_BUDGET_MS);
     let snap = dom::read_within(doc, url, deadline);
     let a = analysis::analyze_within(&snap.page, deadline);
-    let r = render::render(doc, a.clone(), snap.texts, url, &options())?;
+    let r = render::render(doc, a, snap.texts, url, &options())?;
+    let js = r.js.clone();
     attach(doc, r, true);
-    Ok(a)
+    Ok(js)
 }
 
 /// Renders an analysis of a document already built elsewhere (reader view): no observer.

@@ -3,7 +3,7 @@
 //! the reader fallback and the tests run the same code. Results cross as plain JS objects
 //! (serialised to JSON, parsed by the engine).
 
-use crate::analysis::{self, Analysis};
+use crate::analysis;
 use crate::budget::{Deadline, CLICK_BUDGET_MS};
 use crate::{dom, reader, render, ui};
 use serde::Serialize;
@@ -39,8 +39,6 @@ fn window_doc() -> Result<(Document, String), JsValue> {
 struct Outcome<'a> {
     state: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    analysis: Option<&'a Analysis>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
 }
 
@@ -61,17 +59,20 @@ pub fn toggle_document(doc: Document, url: String) -> Result<JsValue, JsValue> {
         if !was_error {
             return to_js(&Outcome {
                 state: "cleared",
-                analysis: None,
                 error: None,
             });
         }
     }
     match annotate_doc(&doc, &url) {
-        Ok(a) => to_js(&Outcome {
-            state: "annotated",
-            analysis: Some(&a),
-            error: None,
-        }),
+        Ok(a) => {
+            let out = to_js(&Outcome {
+                state: "annotated",
+                error: None,
+            })?;
+            // The panel's own JS copy of the analysis: serialised once per click.
+            js_sys::Reflect::set(&out, &"analysis".into(), &a)?;
+            Ok(out)
+        }
         Err(e) => {
             let msg = e
                 .as_string()
@@ -79,7 +80,6 @@ pub fn toggle_document(doc: Document, url: String) -> Result<JsValue, JsValue> {
             show_error(&doc, &msg);
             to_js(&Outcome {
                 state: "error",
-                analysis: None,
                 error: Some(msg),
             })
         }
@@ -91,7 +91,7 @@ pub fn toggle_document(doc: Document, url: String) -> Result<JsValue, JsValue> {
 pub fn annotate() -> Result<JsValue, JsValue> {
     let (doc, url) = window_doc()?;
     clear_document(&doc);
-    to_js(&annotate_doc(&doc, &url)?)
+    annotate_doc(&doc, &url)
 }
 
 /// Removes every trace of Newsmark from the current page.
@@ -204,7 +204,7 @@ pub fn debug_panic_next() {
     PANIC_NEXT.with(|p| p.set(true));
 }
 
-fn annotate_doc(doc: &Document, url: &str) -> Result<Analysis, JsValue> {
+fn annotate_doc(doc: &Document, url: &str) -> Result<JsValue, JsValue> {
     let a = ui::annotate(doc, url)?;
     if PANIC_NEXT.with(|p| p.replace(false)) {
         panic!("debug_panic_next: forced failure after rendering");
