@@ -556,7 +556,7 @@ fn pick_title(ev: &Evidence, m: &mut Metadata) {
         ),
         (
             ev.prop("headline")
-                .filter(|_| !teaser_list(&ev.props))
+                .filter(|_| !teaser_list(ev.props))
                 .and_then(|p| non_empty(Some(&p.value))),
             "microdata headline",
         ),
