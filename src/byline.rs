@@ -325,7 +325,18 @@ pub fn find_visible(page: &Page) -> Vec<Visible> {
             continue;
         }
         if let Some(tag) = n.tag() {
-            if ["class", "id", "rel"].iter().all(|a| n.attr(a).is_none()) {
+            // Only these words make an aside or a byline element (see the two tests below).
+            let hinted = ["class", "id", "rel"].iter().any(|a| {
+                n.attr(a).is_some_and(|v| {
+                    [
+                        "comment", "related", "sidebar", "byline", "by-line", "author", "writer",
+                        "autor", "auteur",
+                    ]
+                    .iter()
+                    .any(|w| crate::page::contains_ci(v, w))
+                })
+            });
+            if !hinted {
                 continue;
             }
             let class = class_and_id(page, i);
