@@ -271,15 +271,23 @@ fn excluded_flags(page: &Page) -> Vec<bool> {
     ex
 }
 
-/// Characters and commas of a text node once trimmed. Byte loops: this runs on every text
-/// node of the page.
-fn text_stats(t: &str) -> (u32, u32) {
-    let mut trimmed = t.trim_ascii();
+/// `t.trim()`, with ASCII white space handled by a byte loop first (most text nodes of a
+/// page are indentation).
+fn trim_fast(t: &str) -> &str {
+    let trimmed = t.trim_ascii();
     // Unicode white space beyond ASCII's (U+000B, U+00A0...) needs the full trim.
     let odd = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b == 0x0B);
     if odd(trimmed.as_bytes().first()) || odd(trimmed.as_bytes().last()) {
-        trimmed = trimmed.trim();
+        trimmed.trim()
+    } else {
+        trimmed
     }
+}
+
+/// Characters and commas of a text node once trimmed. Byte loops: this runs on every text
+/// node of the page.
+fn text_stats(t: &str) -> (u32, u32) {
+    let trimmed = trim_fast(t);
     let (mut chars, mut commas) = (0u32, 0u32);
     let mut wide = false;
     for &b in trimmed.as_bytes() {
@@ -289,7 +297,12 @@ fn text_stats(t: &str) -> (u32, u32) {
         wide |= b >= 0x80;
     }
     if wide {
-        commas += trimmed.matches(['，', '、']).count() as u32;
+        // '，' is EF BC 8C and '、' E3 80 81 in UTF-8.
+        let b = trimmed.as_bytes();
+        for i in 0..b.len().saturating_sub(2) {
+            let w = &b[i..i + 3];
+            commas += u32::from(w == [0xEF, 0xBC, 0x8C] || w == [0xE3, 0x80, 0x81]);
+        }
     }
     (chars, commas)
 }
@@ -317,7 +330,7 @@ pub fn extract(page: &Page) -> Article {
     // Elements with a text child of some length (a div used as a paragraph).
     let mut direct_text = vec![false; count];
     for n in &page.nodes {
-        if n.parent != NO_PARENT && n.text().is_some_and(|t| t.trim().len() > 20) {
+        if n.parent != NO_PARENT && n.text().is_some_and(|t| trim_fast(t).len() > 20) {
             direct_text[n.parent as usize] = true;
         }
     }
@@ -509,7 +522,7 @@ fn append_text(ctx: &Ctx, r: usize, art: &mut Article) {
                 }
             }
             NodeKind::Text { text, dom_index } => {
-                if need_break && !art.text.trim().is_empty() && !text.trim().is_empty() {
+                if need_break && !trim_fast(&art.text).is_empty() && !trim_fast(text).is_empty() {
                     art.text.push_str("\n\n");
                     need_break = false;
                 }
@@ -556,6 +569,7 @@ mod tests {
             "\t\n日本、語 ",
         ] {
             let tr = t.trim();
+            assert_eq!(trim_fast(t), tr, "{t:?}");
             let want = (
                 tr.chars().count() as u32,
                 tr.matches([',', '，', '、']).count() as u32,
