@@ -102,8 +102,12 @@ impl WordStart {
         }
         // Lead bytes of non-ASCII characters: Unicode digits for `\d`, U+017F and U+212A
         // for `(?i)` (their exact test is in `may_start`).
-        if digits || fold {
+        if digits {
             first[0xC0..].fill(true);
+        } else if fold {
+            // U+017F is C5 BF and U+212A is E2 84 AA in UTF-8.
+            first[0xC5] = true;
+            first[0xE2] = true;
         }
         let fold_case = |p: &&str| {
             if fold {
