@@ -25,10 +25,19 @@ def data_files():
     return sorted(f for f in os.listdir(DATA) if re.search(r'\.(tsv|txt|json)$', f))
 
 
+def walker():
+    # src/walk.js defines `NewsmarkWalk`, which the glue's import of dom.rs's `walk_read`
+    # names: wasm-bindgen's no-modules target has no snippets, so it goes in front of
+    # every glue file.
+    return open(os.path.join(ROOT, 'src', 'walk.js'), encoding='utf-8').read()
+
+
 def wrap_glue(src):
     # The glue declares a top-level `let wasm_bindgen`; wrapping it in a factory lets the
     # shell start a fresh instance after a trap, and lets the file be injected only once.
-    return ('globalThis.__newsmarkFactory = function () {\n' + src +
+    # The walker goes inside too: a top-level const would be redeclared by a second
+    # injection into the same content-script world.
+    return ('globalThis.__newsmarkFactory = function () {\n' + walker() + src +
             '\nreturn wasm_bindgen;\n};\n')
 
 
@@ -102,6 +111,10 @@ def main():
         shutil.rmtree(www)
     shutil.copytree(os.path.join(ROOT, 'www'), www)
     shutil.copytree(web_pkg, os.path.join(www, 'pkg'), ignore=shutil.ignore_patterns('*.d.ts', 'package.json', '.gitignore'))
+    # An ES module: the walker's top-level const is module-scoped, seen by the glue below.
+    glue = os.path.join(www, 'pkg', 'newsmark.js')
+    src = open(glue, encoding='utf-8').read()
+    open(glue, 'w', encoding='utf-8').write(walker() + src)
     if os.path.isdir(DATA):
         os.makedirs(os.path.join(www, 'data'), exist_ok=True)
         for f in data_files():

@@ -29,6 +29,11 @@ impl Deadline {
         }
     }
 
+    /// The deadline on `now_ms`'s clock, for a walk that checks it on the JS side.
+    pub fn end_ms(&self) -> Option<f64> {
+        self.end_ms
+    }
+
     /// True once the deadline has passed.
     pub fn passed(&self) -> bool {
         self.end_ms.is_some_and(|end| now_ms() >= end)

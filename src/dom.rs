@@ -6,10 +6,17 @@
 //! it stops at the snapshot limits or the click's deadline, marking the page truncated. Open
 //! shadow roots are read as if their content were the host's children, and a same-origin
 //! iframe's document as the frame's content: their text is visible to the reader.
+//!
+//! Two walks with one set of rules: `src/walk.js` (prepended to the glue by the build) walks
+//! in JavaScript and hands over flat records in one crossing of the wasm boundary, which
+//! `decode` turns into the page; the Rust walk here is the fallback where that binding is
+//! missing (the wasm-pack tests' own glue) and the reference the JS walk is checked against.
 
 use crate::budget::Deadline;
-use crate::page::{Page, KEPT_ATTRS, MAX_NODES, MAX_TEXT_BYTES, NO_PARENT, SKIPPED_TAGS};
-use js_sys::{Function, Reflect};
+use crate::page::{NodeKind, Page, KEPT_ATTRS, MAX_NODES, MAX_TEXT_BYTES, NO_PARENT, SKIPPED_TAGS};
+use js_sys::{Array, Function, Int32Array, Reflect};
+use std::borrow::Cow;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node};
 
@@ -103,8 +110,52 @@ pub const HOST_ID: &str = "newsmark-host";
 
 pub struct Snapshot {
     pub page: Page,
-    /// `texts[i]` is the text node whose snapshot `dom_index` is `i`.
-    pub texts: Vec<Node>,
+    /// `texts.get(i)` is the text node whose snapshot `dom_index` is `i`.
+    pub texts: TextNodes,
+}
+
+/// The text nodes of a snapshot, left in a JS array: the renderer fetches the few it
+/// highlights, so the others never cross into wasm.
+#[derive(Clone)]
+pub struct TextNodes(Array);
+
+impl TextNodes {
+    pub fn new() -> TextNodes {
+        TextNodes(Array::new())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.length() as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The node with `dom_index` `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<Node> {
+        let i = u32::try_from(i).ok()?;
+        if i >= self.0.length() {
+            return None;
+        }
+        node_of(self.0.get(i))
+    }
+
+    pub fn push(&self, node: &Node) {
+        self.0.push(node);
+    }
+}
+
+impl Default for TextNodes {
+    fn default() -> TextNodes {
+        TextNodes::new()
+    }
+}
+
+impl From<Vec<Node>> for TextNodes {
+    fn from(nodes: Vec<Node>) -> TextNodes {
+        TextNodes(nodes.iter().collect())
+    }
 }
 
 /// Reads `doc` (from its root element) into a snapshot.
@@ -117,15 +168,262 @@ const CLOCK_EVERY: usize = 1024;
 
 /// Reads `doc` into a snapshot, stopping (page marked truncated) once `deadline` passes.
 pub fn read_within(doc: &Document, url: &str, deadline: Deadline) -> Snapshot {
-    let mut snap = Snapshot {
-        page: Page::new(url),
-        texts: Vec::new(),
-    };
-    snap.page.now_ms = js_sys::Date::now();
+    read_js(doc, url, deadline).unwrap_or_else(|| read_rust(doc, url, deadline))
+}
+
+fn empty(url: &str) -> Snapshot {
+    let mut page = Page::new(url);
+    page.now_ms = js_sys::Date::now();
+    Snapshot {
+        page,
+        texts: TextNodes::new(),
+    }
+}
+
+/// The Rust walk: many boundary crossings per node. The fallback, and the reference.
+pub fn read_rust(doc: &Document, url: &str, deadline: Deadline) -> Snapshot {
+    let mut snap = empty(url);
     if let Some(root) = root_element(doc) {
         GETTERS.with(|g| read_subtree(g, &mut snap, root.unchecked_ref::<Node>(), deadline));
     }
     snap
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `NewsmarkWalk.read` of src/walk.js; an error when the glue lacks it.
+    #[wasm_bindgen(catch, js_namespace = NewsmarkWalk, js_name = read)]
+    fn walk_read(
+        root: &Node,
+        kept_attrs: &str,
+        skipped_tags: &str,
+        host_id: &str,
+        max_nodes: f64,
+        max_text_bytes: f64,
+        deadline_ms: f64,
+    ) -> Result<JsValue, JsValue>;
+}
+
+/// The JS walk (src/walk.js), or None when the glue does not define it.
+pub fn read_js(doc: &Document, url: &str, deadline: Deadline) -> Option<Snapshot> {
+    let mut snap = empty(url);
+    let Some(root) = root_element(doc) else {
+        return Some(snap);
+    };
+    let out = walk_read(
+        &root,
+        &KEPT_ATTRS.join(" "),
+        &SKIPPED_TAGS.join(" "),
+        HOST_ID,
+        MAX_NODES as f64,
+        MAX_TEXT_BYTES as f64,
+        deadline.end_ms().unwrap_or(f64::INFINITY),
+    )
+    .ok()?;
+    let field = |name: &str| Reflect::get(&out, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    let s = field("s").as_string().unwrap_or_default();
+    let records = field("n")
+        .dyn_into::<Int32Array>()
+        .map(|a| a.to_vec())
+        .unwrap_or_default();
+    let texts = field("texts").dyn_into::<Array>().unwrap_or_default();
+    let whole = decode(&mut snap.page, &s, &records);
+    // The records number the handles in order: more numbers than handles would misplace
+    // highlights, fewer (records cut short) leave the numbered ones right.
+    let numbered = snap.page.nodes.iter().filter(|n| has_dom(n)).count();
+    let handles = texts.length() as usize;
+    snap.page.truncated = field("truncated").is_truthy() || !whole || numbered != handles;
+    snap.texts = TextNodes(if numbered <= handles {
+        texts
+    } else {
+        Array::new()
+    });
+    Some(snap)
+}
+
+fn has_dom(n: &crate::page::Node) -> bool {
+    matches!(n.kind, crate::page::NodeKind::Text { dom_index, .. } if dom_index != NO_DOM)
+}
+
+/// A string of concatenated fields, cut by lengths in UTF-16 units (what JS counts) while
+/// it is held as UTF-8. A lone surrogate arrives as U+FFFD (one unit), as it would in a
+/// string of its own; a surrogate pair split between two fields arrives whole, so the
+/// first field ends with U+FFFD and the next one starts with it (`split`).
+struct Fields<'a> {
+    rest: &'a str,
+    split: bool,
+}
+
+impl<'a> Fields<'a> {
+    fn take(&mut self, len: i32) -> Option<String> {
+        self.next(len).map(Cow::into_owned)
+    }
+
+    /// The next field, borrowed unless it needs a U+FFFD of a split pair.
+    fn next(&mut self, len: i32) -> Option<Cow<'a, str>> {
+        let mut len = usize::try_from(len).ok()?;
+        if len == 0 {
+            return Some(Cow::Borrowed(""));
+        }
+        let bytes = self.rest.as_bytes();
+        if !self.split && bytes.len() >= len && bytes[..len].is_ascii() {
+            let (field, rest) = self.rest.split_at(len);
+            self.rest = rest;
+            return Some(Cow::Borrowed(field));
+        }
+        let mut out = String::new();
+        if self.split {
+            out.push('\u{FFFD}');
+            len -= 1;
+            self.split = false;
+        }
+        let mut units = 0;
+        let mut end = 0;
+        for c in self.rest.chars() {
+            if units == len {
+                break;
+            }
+            if units + c.len_utf16() > len {
+                out.push_str(&self.rest[..end]);
+                out.push('\u{FFFD}');
+                self.rest = &self.rest[end + c.len_utf8()..];
+                self.split = true;
+                return Some(Cow::Owned(out));
+            }
+            units += c.len_utf16();
+            end += c.len_utf8();
+        }
+        if units < len {
+            return None;
+        }
+        out.push_str(&self.rest[..end]);
+        self.rest = &self.rest[end..];
+        Some(Cow::Owned(out))
+    }
+}
+
+/// Appends the JS walk's records (see src/walk.js) to `page`: element `[0, parent, tagLen,
+/// attrCount, nameLen, valueLen, ...]`, text `[1, parent, len, hasDom]`, strings in `s` in
+/// record order. Text handles are numbered in record order. Returns false, having kept the
+/// records before it, at the first record that does not fit (the page is then truncated).
+pub fn decode(page: &mut Page, s: &str, records: &[i32]) -> bool {
+    let mut fields = Fields {
+        rest: s,
+        split: false,
+    };
+    let mut dom_index = 0u32;
+    let mut i = 0;
+    // A record takes four numbers or more: the node list never grows while decoding.
+    page.nodes.reserve(records.len() / 4);
+    while i < records.len() {
+        let Some(head) = records.get(i..i + 4) else {
+            return false;
+        };
+        let parent = head[1] as u32;
+        if parent != NO_PARENT && parent as usize >= page.nodes.len() {
+            return false;
+        }
+        match head[0] {
+            0 => {
+                let Some(end) = usize::try_from(head[3])
+                    .ok()
+                    .and_then(|c| c.checked_mul(2))
+                    .and_then(|c| c.checked_add(i + 4))
+                    .filter(|&e| e <= records.len())
+                else {
+                    return false;
+                };
+                let Some(tag) = fields.next(head[2]) else {
+                    return false;
+                };
+                let mut attrs = Vec::with_capacity((end - i - 4) / 2);
+                for pair in records[i + 4..end].chunks_exact(2) {
+                    let (Some(k), Some(v)) = (fields.take(pair[0]), fields.take(pair[1])) else {
+                        return false;
+                    };
+                    attrs.push((k, v));
+                }
+                page.push_element(parent, &tag, attrs);
+                i = end;
+            }
+            1 => {
+                let Some(text) = fields.take(head[2]) else {
+                    return false;
+                };
+                let handle = if head[3] != 0 {
+                    dom_index += 1;
+                    dom_index - 1
+                } else {
+                    NO_DOM
+                };
+                page.push_text(parent, text, handle);
+                i += 4;
+            }
+            _ => return false,
+        }
+    }
+    fields.rest.is_empty() && !fields.split
+}
+
+/// Reads `doc` with both walks and says where their snapshots first differ ("" when they
+/// agree, "no JS walk" when the glue lacks it): the check that the JS walk keeps the rules.
+#[wasm_bindgen]
+pub fn compare_walks(doc: &Document) -> String {
+    let Some(js) = read_js(doc, "", Deadline::none()) else {
+        return "no JS walk".into();
+    };
+    let rs = read_rust(doc, "", Deadline::none());
+    if js.page.truncated != rs.page.truncated {
+        return format!("truncated {} vs {}", js.page.truncated, rs.page.truncated);
+    }
+    let (a, b) = (&js.page.nodes, &rs.page.nodes);
+    for i in 0..a.len().max(b.len()) {
+        let same = match (a.get(i), b.get(i)) {
+            (Some(x), Some(y)) => {
+                x.parent == y.parent
+                    && x.depth == y.depth
+                    && match (&x.kind, &y.kind) {
+                        (
+                            NodeKind::Element { tag: t, attrs: p },
+                            NodeKind::Element { tag: u, attrs: q },
+                        ) => t == u && p == q,
+                        (
+                            NodeKind::Text {
+                                text: t,
+                                dom_index: d,
+                            },
+                            NodeKind::Text {
+                                text: u,
+                                dom_index: e,
+                            },
+                        ) => t == u && d == e,
+                        _ => false,
+                    }
+            }
+            _ => false,
+        };
+        if !same {
+            let show = |n: Option<&crate::page::Node>| match n.map(|n| &n.kind) {
+                Some(NodeKind::Element { tag, attrs }) => format!("<{tag}> {attrs:?}"),
+                Some(NodeKind::Text { text, dom_index }) => format!("{text:?} #{dom_index}"),
+                None => "nothing".into(),
+            };
+            return format!(
+                "node {i}: {} (JS) vs {} (Rust)",
+                show(a.get(i)),
+                show(b.get(i))
+            );
+        }
+    }
+    if js.texts.len() != rs.texts.len() {
+        return format!("{} vs {} text handles", js.texts.len(), rs.texts.len());
+    }
+    for i in 0..js.texts.len() {
+        if js.texts.get(i) != rs.texts.get(i) {
+            return format!("text handle {i} differs");
+        }
+    }
+    String::new()
 }
 
 fn read_subtree(g: &Getters, snap: &mut Snapshot, root: &Node, deadline: Deadline) {
@@ -205,7 +503,7 @@ fn read_subtree(g: &Getters, snap: &mut Snapshot, root: &Node, deadline: Deadlin
                     text_bytes += t.len();
                     let dom_index = snap.texts.len() as u32;
                     snap.page.push_text(parent_idx, t, dom_index);
-                    snap.texts.push(node.clone());
+                    snap.texts.push(&node);
                 }
             }
             _ => {}

@@ -7,7 +7,7 @@
 //! Interaction (cards, mention navigation, export, live updates) lives in `ui.rs`.
 
 use crate::analysis::Analysis;
-use crate::dom::HOST_ID;
+use crate::dom::{TextNodes, HOST_ID};
 use crate::options::Options;
 use crate::present;
 use js_sys::{Array, Reflect};
@@ -52,7 +52,7 @@ pub struct Rendered {
     pub analysis: Analysis,
     /// The analysis as a plain JS object (for fields the Rust type does not name yet).
     pub js: JsValue,
-    pub texts: Vec<Node>,
+    pub texts: TextNodes,
     pub url: String,
     /// `ranges[i]` covers `analysis.mentions[i]` when it could be placed.
     pub ranges: Vec<Option<Range>>,
@@ -125,7 +125,7 @@ fn button(
 pub fn render(
     doc: &Document,
     analysis: Analysis,
-    texts: Vec<Node>,
+    texts: TextNodes,
     url: &str,
     opts: &Options,
 ) -> R<Rendered> {
@@ -189,7 +189,7 @@ pub fn render(
 
 /// Replaces the analysis of a live render (the page changed): new ranges, highlights and,
 /// when the findings differ, a new panel body. Panel position and toggles are kept.
-pub fn refresh(doc: &Document, r: &mut Rendered, analysis: Analysis, texts: Vec<Node>) -> R<()> {
+pub fn refresh(doc: &Document, r: &mut Rendered, analysis: Analysis, texts: TextNodes) -> R<()> {
     let changed = signature(&r.analysis) != signature(&analysis);
     remove_highlights(doc, r);
     r.analysis = analysis;
@@ -224,7 +224,7 @@ fn signature(a: &Analysis) -> String {
 pub fn render_error(doc: &Document, message: &str) -> R<Rendered> {
     let mut a = Analysis::default();
     a.notes.push(message.to_string());
-    let r = render(doc, a, Vec::new(), "", &Options::default())?;
+    let r = render(doc, a, TextNodes::new(), "", &Options::default())?;
     r.host.set_attribute("data-state", "error")?;
     if let Some(e) = r.shadow.query_selector("[data-field=notes]")? {
         e.set_attribute("data-field", "error")?;
@@ -232,7 +232,7 @@ pub fn render_error(doc: &Document, message: &str) -> R<Rendered> {
     Ok(r)
 }
 
-fn make_ranges(doc: &Document, a: &Analysis, texts: &[Node]) -> Vec<Option<Range>> {
+fn make_ranges(doc: &Document, a: &Analysis, texts: &TextNodes) -> Vec<Option<Range>> {
     a.mentions
         .iter()
         .map(|m| {
@@ -244,8 +244,8 @@ fn make_ranges(doc: &Document, a: &Analysis, texts: &[Node]) -> Vec<Option<Range
             }
             let (s, e) = (m.start16, m.end16);
             let range = doc.create_range().ok()?;
-            range.set_start(node, s).ok()?;
-            range.set_end(node, e).ok()?;
+            range.set_start(&node, s).ok()?;
+            range.set_end(&node, e).ok()?;
             Some(range)
         })
         .collect()

@@ -95,7 +95,7 @@ pub fn annotate(doc: &Document, url: &str) -> Result<JsValue, JsValue> {
 }
 
 /// Renders an analysis of a document already built elsewhere (reader view): no observer.
-pub fn show(doc: &Document, a: Analysis, texts: Vec<Node>, url: &str) -> Result<(), JsValue> {
+pub fn show(doc: &Document, a: Analysis, texts: dom::TextNodes, url: &str) -> Result<(), JsValue> {
     let r = render::render(doc, a, texts, url, &options())?;
     attach(doc, r, false);
     Ok(())

@@ -146,7 +146,7 @@ pub fn reader_view(html: String, url: String, container: Element) -> Result<JsVa
     let texts = reader::build(&doc, &container, &snap.page, &a)?;
     clear_document(&doc);
     let out = to_js(&a);
-    ui::show(&doc, a, texts, &url)?;
+    ui::show(&doc, a, texts.into(), &url)?;
     out
 }
 

@@ -3,7 +3,9 @@
 //! Fixtures are appended in a container and removed: the runner's output lives in body.
 #![cfg(target_arch = "wasm32")]
 
-use newsmark::{analysis, dom, page::NodeKind, wasm};
+use newsmark::budget::Deadline;
+use newsmark::page::{NodeKind, Page};
+use newsmark::{analysis, dom, wasm};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -40,7 +42,8 @@ fn reads_a_parsed_document_like_the_native_reader() {
     for n in &page.nodes {
         if let NodeKind::Text { text, dom_index } = &n.kind {
             if *dom_index != dom::NO_DOM {
-                assert_eq!(&snap.texts[*dom_index as usize].node_value().unwrap(), text);
+                let node = snap.texts.get(*dom_index as usize).unwrap();
+                assert_eq!(&node.node_value().unwrap(), text);
             }
         }
     }
@@ -126,8 +129,14 @@ fn page_text_is_never_parsed_as_html() {
     let snap = dom::read(&doc, "");
     let live = document();
     let opts = newsmark::options::Options::default();
-    let r = newsmark::render::render(&live, analysis::analyze(&snap.page), Vec::new(), "", &opts)
-        .unwrap();
+    let r = newsmark::render::render(
+        &live,
+        analysis::analyze(&snap.page),
+        dom::TextNodes::new(),
+        "",
+        &opts,
+    )
+    .unwrap();
     let shadow = r.host.shadow_root().unwrap();
     assert!(shadow.query_selector("img").unwrap().is_none());
     let title = shadow
@@ -219,4 +228,176 @@ fn seed_context_through_analyze_document() {
         .unwrap()
         .iter()
         .any(|m| m["kind"] == "place"));
+}
+
+/// The JS walk (src/walk.js) as the build prepends it to the glue: this runner's glue lacks
+/// it, so `dom::read` takes the Rust walk until the binding is installed on the global.
+fn install_js_walk() {
+    let src = include_str!("../src/walk.js");
+    js_sys::eval(&format!("{src}\nglobalThis.NewsmarkWalk = NewsmarkWalk;")).unwrap();
+}
+
+fn remove_js_walk() {
+    js_sys::Reflect::delete_property(&js_sys::global(), &"NewsmarkWalk".into()).unwrap();
+}
+
+/// Builds DOM the HTML parser cannot: lone surrogates in texts and attributes, a surrogate
+/// pair split between two fields, upper-case and namespaced attribute names, an open
+/// shadow root, a same-origin frame, a form whose controls clobber its properties.
+const BUILD_TRICKY: &str = r#"(function (doc) {
+  const box = doc.createElement('div');
+  box.id = 'newsmark-walk-fixture';
+  const p = doc.createElement('p');
+  p.setAttribute('title', 'pair split \uD83D');
+  p.append('\uDE00 starts with a low half', 'ends with a high half \uD83D', '\uDE00',
+    'lone \uDC00 inside', 'whole pair \uD83D\uDE00 and é, 中文');
+  p.setAttributeNS('http://www.w3.org/1999/xlink', 'xlink:href', '#kept-by-local-name');
+  p.setAttributeNS(null, 'CLASS', 'Upper Case');
+  box.append(p);
+  const host = doc.createElement('section');
+  host.attachShadow({ mode: 'open' }).innerHTML = '<p lang="fr">Dans l\u2019ombre</p>';
+  host.append('light child, slotted away');
+  box.append(host);
+  const odd = doc.createElementNS('urn:x', 'IFRAME');
+  odd.append('not a frame');
+  box.append(odd);
+  box.insertAdjacentHTML('beforeend', '<form id="f"><input name="firstChild"><input name="nodeType"><input name="localName"><input name="attributes"><p>in form</p></form><div id="newsmark-host"><p>ours</p></div><script type="application/LD+JSON">{"@type":"NewsArticle","headline":"\u00e9t\u00e9"}</script><script>var notRead = 1;</script><svg><text>no</text></svg><template><p>no</p></template>');
+  doc.body.append(box);
+  const frame = doc.createElement('iframe');
+  box.append(frame);
+  if (frame.contentDocument && frame.contentDocument.body) {
+    frame.contentDocument.body.innerHTML = '<p>frame text</p>';
+  }
+  box.append('after');
+  return box;
+})"#;
+
+#[wasm_bindgen_test]
+fn js_walk_reads_what_the_rust_walk_reads() {
+    install_js_walk();
+    let live = document();
+    let build: js_sys::Function = js_sys::eval(BUILD_TRICKY).unwrap().unchecked_into();
+    let fixture = build.call1(&JsValue::NULL, &live).unwrap();
+    let deep = "<div>".repeat(10_000) + "deep text" + &"</div>".repeat(10_000);
+    let form = r#"<html><body><form id="f"><input name="id"><input name="firstChild"><p>Inside the form.</p></form><img name="body"><p>After.</p></body></html>"#;
+    let docs = [
+        live.clone(),
+        parse(SEED),
+        parse(&deep),
+        parse(form),
+        parse(""),
+    ];
+    for doc in &docs {
+        assert_eq!(dom::compare_walks(doc), "");
+    }
+    // The live document through `dom::read` is the JS walk's, and reads the tricky parts.
+    let snap = dom::read_js(&live, "", Deadline::none()).expect("JS walk installed");
+    let texts: Vec<&str> = snap.page.nodes.iter().filter_map(|n| n.text()).collect();
+    for t in [
+        "\u{FFFD} starts with a low half",
+        "ends with a high half \u{FFFD}",
+        "\u{FFFD}",
+        "lone \u{FFFD} inside",
+        "whole pair \u{1F600} and é, 中文",
+        "Dans l\u{2019}ombre",
+        "frame text",
+        "in form",
+    ] {
+        assert!(texts.contains(&t), "{t:?} missing");
+    }
+    assert!(!texts
+        .iter()
+        .any(|t| t.contains("ours") || t.contains("notRead")));
+    assert!(texts.iter().any(|t| t.contains("été")));
+    let p = snap
+        .page
+        .nodes
+        .iter()
+        .find(|n| n.attr("title") == Some("pair split \u{FFFD}"))
+        .expect("attribute with a lone high half");
+    assert_eq!(p.attr("href"), Some("#kept-by-local-name"));
+    assert_eq!(p.attr("class"), Some("Upper Case"));
+    fixture.unchecked_into::<web_sys::Element>().remove();
+    remove_js_walk();
+    assert!(dom::read_js(&live, "", Deadline::none()).is_none());
+}
+
+#[wasm_bindgen_test]
+fn js_walk_stops_where_the_rust_walk_stops() {
+    install_js_walk();
+    // A deadline already passed: both stop at the first look at the clock.
+    let many = "<p>x</p>".repeat(3000);
+    let doc = parse(&many);
+    let js = dom::read_js(&doc, "", Deadline::after(0.0)).unwrap();
+    let rs = dom::read_rust(&doc, "", Deadline::after(0.0));
+    assert!(js.page.truncated && rs.page.truncated);
+    assert_eq!(js.page.nodes.len(), 1024);
+    assert_eq!(rs.page.nodes.len(), 1024);
+    // Text over MAX_TEXT_BYTES (counted in UTF-8, 2 bytes per 'é'): both stop at the same
+    // node.
+    let big = "é".repeat(2_000_000);
+    let html = format!("<p>{big}</p><p>{big}</p><p>{big}</p><p>{big}</p><p>after</p>");
+    let doc = parse(&html);
+    assert_eq!(dom::compare_walks(&doc), "");
+    let js = dom::read_js(&doc, "", Deadline::none()).unwrap();
+    assert!(js.page.truncated);
+    assert!(!js.page.nodes.iter().any(|n| n.text() == Some("after")));
+    remove_js_walk();
+}
+
+#[wasm_bindgen_test]
+fn decodes_hand_made_records() {
+    // JS fields "a\uD83D" and "\uDE00b" arrive joined as "a😀b": each keeps a U+FFFD.
+    let s = "pclassx😀héllo\u{FFFD}a😀b";
+    let records = [
+        0, -1, 1, 1, 5, 1, // <p class="x">
+        1, 0, 2, 1, // 😀 (two units)
+        1, 0, 5, 0, // héllo, no handle
+        1, 0, 1, 1, // a lone surrogate
+        1, 0, 2, 1, // "a\uD83D"
+        0, 0, 0, 0, // an element with an empty tag between the halves
+        1, 0, 2, 1, // "\uDE00b"
+    ];
+    let mut page = Page::new("");
+    assert!(dom::decode(&mut page, s, &records));
+    let texts: Vec<(&str, u32)> = page
+        .nodes
+        .iter()
+        .filter_map(|n| match &n.kind {
+            NodeKind::Text { text, dom_index } => Some((text.as_str(), *dom_index)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("😀", 0),
+            ("héllo", dom::NO_DOM),
+            ("\u{FFFD}", 1),
+            ("a\u{FFFD}", 2),
+            ("\u{FFFD}b", 3)
+        ]
+    );
+    assert_eq!(page.nodes[0].attr("class"), Some("x"));
+    assert_eq!(page.nodes[1].depth, 1);
+
+    // Bad records stop the decoding without a panic, keeping what came before.
+    let bad: [&[i32]; 7] = [
+        &[0, -1, 1, 0, 1, 0, 1],        // record cut short
+        &[0, -1, 1, 0, 1, 7, 1, 1],     // parent not read yet
+        &[0, -1, 1, 0, 1, 0, 99, 1],    // text longer than the string
+        &[0, -1, 1, 0, 1, 0, -3, 1],    // negative length
+        &[0, -1, 1, 9, 1, 0, 1, 1],     // more attributes than records
+        &[2, -1, 1, 0],                 // unknown kind
+        &[0, -1, 1, i32::MAX, 0, 0, 0], // absurd attribute count
+    ];
+    for records in bad {
+        let mut page = Page::new("");
+        assert!(!dom::decode(&mut page, "ab", records), "{records:?}");
+    }
+    let mut page = Page::new("");
+    assert!(
+        !dom::decode(&mut page, "pq", &[0, -1, 1, 0]),
+        "string left over"
+    );
 }

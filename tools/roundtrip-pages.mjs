@@ -9,7 +9,9 @@
 // scripts: the page's own scripts would change it on their own), then toggle_document runs
 // twice (annotate, clear; after an error panel, once more to clear). Prints the pages that
 // differ or fail, then "N pages: M restored, K differ, F failed"; exits 1 unless all
-// were restored.
+// were restored. Before that, each page is read by both DOM walks (the JS one of
+// src/walk.js and dom.rs's Rust one, wasm export compare_walks): "walks: N pages, M
+// differ" closes the output, and any difference fails the run too.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,6 +58,7 @@ async function pageRoundtrip(batch) {
       });
       const doc = frame.contentDocument;
       const before = doc.documentElement ? doc.documentElement.outerHTML : '';
+      const walks = nm.compare_walks ? nm.compare_walks(doc) : 'no compare_walks export';
       const states = [];
       for (let i = 0; i < 3; i++) {
         const r = nm.toggle_document(doc, item.url);
@@ -69,7 +72,7 @@ async function pageRoundtrip(batch) {
         at = 0;
         while (at < before.length && before[at] === after[at]) at++;
       }
-      out.push({ id: item.id, states, same: after === before, at,
+      out.push({ id: item.id, states, same: after === before, at, walks,
         ctx: at < 0 ? '' : JSON.stringify([before.slice(at - 40, at + 60), after.slice(at - 40, at + 60)]) });
     } catch (e) {
       out.push({ id: item.id, error: String(e && (e.stack || e.message) || e) });
@@ -87,6 +90,7 @@ async function main() {
   let restored = 0;
   let differ = 0;
   let failedN = 0;
+  let walksDiffer = 0;
   try {
     const page = await browser.newPage();
     await page.goto(server.url + 'index.html').catch(() => page.goto(server.url));
@@ -101,6 +105,10 @@ async function main() {
       }
       process.stderr.write(`${Math.min(i + batch.length, items.length)}/${items.length}\r`);
       for (const r of res) {
+        if (!r.error && r.walks) {
+          walksDiffer++;
+          console.log(`WALK ${r.id}: ${r.walks.slice(0, 300)}`);
+        }
         if (r.error) {
           failedN++;
           console.log(`FAIL ${r.id}: ${r.error.split('\n')[0]}`);
@@ -117,7 +125,8 @@ async function main() {
     await server.close();
   }
   console.log(`${items.length} pages: ${restored} restored, ${differ} differ, ${failedN} failed`);
-  process.exitCode = restored === items.length ? 0 : 1;
+  console.log(`walks: ${items.length - failedN} pages, ${walksDiffer} differ`);
+  process.exitCode = restored === items.length && walksDiffer === 0 ? 0 : 1;
 }
 
 main().catch((e) => {
