@@ -190,6 +190,21 @@ const NewsmarkWalk = (() => {
       countText(t);
     };
 
+    // A frame whose address is on another origin has no document to read, and asking
+    // for it (ad frames, often several per page) costs more than the rest of the walk.
+    const here = globalThis.location ? globalThis.location.origin : null;
+    const elsewhere = (at) => {
+      for (let i = 0; i < at.length; i += 2) {
+        if (at[i] !== 'src' || !/^\s*https?:\/\//i.test(at[i + 1])) continue;
+        try {
+          return new URL(at[i + 1].trim()).origin !== here;
+        } catch {
+          return false;
+        }
+      }
+      return false;
+    };
+
     let cur = root;
     let parent = -1;
     while (cur != null) {
@@ -214,7 +229,7 @@ const NewsmarkWalk = (() => {
         // A same-origin frame's body reads as the frame's content; a cross-origin frame
         // has no contentDocument and is skipped like any frame.
         let frameRoot = null;
-        if (tag === 'iframe' && !ours) {
+        if (tag === 'iframe' && !ours && !elsewhere(at)) {
           try {
             const d = G.contentDocument.call(cur);
             if (d != null) frameRoot = G.body.call(d);
