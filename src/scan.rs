@@ -25,9 +25,10 @@ pub struct WordStart {
     digits: bool,
     /// Bytes a match may begin with, for a quick skip over the rest.
     first: [bool; 256],
-    /// Lower-case ASCII text every match contains ("ago"), if any: places farther than
-    /// `MAX_MATCH` before its next occurrence need no search.
-    needle: Option<&'static str>,
+    /// ASCII texts one of which every match contains ("ago"; month names), if any: places
+    /// farther than `MAX_MATCH` before the next occurrence need no search. Compared
+    /// ignoring ASCII case under `fold` (given in lower case then), exactly otherwise.
+    needles: &'static [&'static str],
 }
 /// One match with its groups, as byte ranges of the text.
 pub struct Caps<'t> {
@@ -62,18 +63,31 @@ fn window(text: &str, i: usize) -> Input<'_> {
     Input::new(text).range(i..end).anchored(Anchored::Yes)
 }
 
-/// Position of `needle` (lower-case ASCII) in `b` from `from` on, ASCII case ignored.
-fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let up = first.to_ascii_uppercase();
-    let mut i = from;
-    while i + needle.len() <= b.len() {
-        if (b[i] == first || b[i] == up) && b[i + 1..i + needle.len()].eq_ignore_ascii_case(rest) {
-            return Some(i);
+/// Position of the first of `needles` in `b` from `from` on (ASCII case ignored under
+/// `fold`, the needles then being lower case).
+fn find_any(b: &[u8], from: usize, needles: &[&str], fold: bool) -> Option<usize> {
+    let mut firsts = [false; 256];
+    for n in needles {
+        if let Some(&c) = n.as_bytes().first() {
+            firsts[c as usize] = true;
+            if fold {
+                firsts[c.to_ascii_uppercase() as usize] = true;
+            }
         }
-        i += 1;
     }
-    None
+    (from..b.len()).find(|&i| {
+        firsts[b[i] as usize]
+            && needles.iter().any(|n| {
+                let n = n.as_bytes();
+                b.get(i..i + n.len()).is_some_and(|w| {
+                    if fold {
+                        w.eq_ignore_ascii_case(n)
+                    } else {
+                        w == n
+                    }
+                })
+            })
+    })
 }
 
 fn is_ascii_word(b: u8) -> bool {
@@ -122,24 +136,24 @@ impl WordStart {
             fold,
             digits,
             first,
-            needle: None,
+            needles: &[],
         }
     }
 
-    /// Declares text (lower-case ASCII, matched ignoring ASCII case) every match holds.
-    pub fn with_needle(mut self, needle: &'static str) -> WordStart {
-        self.needle = Some(needle);
+    /// Declares texts one of which every match holds (see `needles`).
+    pub fn with_needles(mut self, needles: &'static [&'static str]) -> WordStart {
+        self.needles = needles;
         self
     }
 
-    /// The next candidate start from `i` that is not too far before the needle, or None
-    /// when no match can follow. `next` caches the needle's next position.
+    /// The next candidate start from `i` that is not too far before a needle, or None
+    /// when no match can follow. `next` caches the next needle's position.
     fn near_needle(&self, b: &[u8], i: usize, next: &mut Option<usize>) -> Option<usize> {
-        let Some(n) = self.needle else {
+        if self.needles.is_empty() {
             return Some(i);
-        };
+        }
         if next.is_none_or(|p| p < i) {
-            *next = find_ci(b, i, n.as_bytes());
+            *next = find_any(b, i, self.needles, self.fold);
         }
         let p = (*next)?;
         Some(i.max(p.saturating_sub(MAX_MATCH)))
@@ -311,7 +325,7 @@ mod tests {
             true,
         );
         let pattern = r"(?i)\b(\d+|a|few)\s+(days?|weeks?)\s+ago\b";
-        let ws = WordStart::new(pattern, &["a ", "few "], true, true).with_needle("ago");
+        let ws = WordStart::new(pattern, &["a ", "few "], true, true).with_needles(&["ago"]);
         let re = crate::pattern::regex(pattern).unwrap();
         for t in TEXTS {
             let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();

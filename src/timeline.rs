@@ -93,9 +93,13 @@ static PATTERNS: LazyLock<Vec<(&'static str, WordStart)>> = LazyLock::new(|| {
             let ws = WordStart::new(s, starts, *fold, *digits);
             // Text every match of these holds: most of the text needs no search.
             let ws = match *k {
-                "ago" => ws.with_needle("ago"),
-                "weekday" => ws.with_needle("day"),
-                "rel_span" => ws.with_needle("the"),
+                "ago" => ws.with_needles(&["ago"]),
+                "weekday" => ws.with_needles(&["day"]),
+                "rel_span" => ws.with_needles(&["the"]),
+                "dmy" | "my" => ws.with_needles(MONTH_PREFIXES),
+                "year" => ws.with_needles(&[
+                    "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
+                ]),
                 _ => ws,
             };
             (*k, ws)
