@@ -132,7 +132,13 @@ impl WordStart {
         };
         WordStart {
             re: Regex::new(&crate::pattern::fold(pattern)).expect("valid pattern"),
-            prefixes: prefixes.iter().map(fold_case).collect(),
+            prefixes: {
+                // An empty prefix would allow any start: not a useful pattern here.
+                assert!(prefixes.iter().all(|p| !p.is_empty()), "empty prefix");
+                let mut v: Vec<String> = prefixes.iter().map(fold_case).collect();
+                v.sort();
+                v
+            },
             fold,
             digits,
             first,
@@ -204,7 +210,16 @@ impl WordStart {
         }
         match b[i] {
             c if c.is_ascii_digit() => self.digits,
-            c if c < 0x80 => self.prefixes.iter().any(|p| self.begins(&b[i..], p)),
+            c if c < 0x80 => {
+                // Only the prefixes that start with this letter (under `fold`, stored lower
+                // case); sorted, so they sit together.
+                let c = if self.fold { c.to_ascii_lowercase() } else { c };
+                let from = self.prefixes.partition_point(|p| p.as_bytes()[0] < c);
+                self.prefixes[from..]
+                    .iter()
+                    .take_while(|p| p.as_bytes()[0] == c)
+                    .any(|p| self.begins(&b[i..], p))
+            }
             c if c >= 0xC0 => {
                 let Some(ch) = text.get(i..).and_then(|s| s.chars().next()) else {
                     return false;
