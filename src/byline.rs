@@ -193,7 +193,7 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `t` opens with a word `BY_LINE` or `BARE_BY` can start with: a cheap test
 /// that spares the regexes nearly every text node of the page.
 fn may_start_by_line(t: &str) -> bool {
-    let t = t.trim_start();
+    let t = crate::page::trim_start_fast(t);
     let end = t
         .bytes()
         .position(|b| !b.is_ascii_alphabetic())

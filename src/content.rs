@@ -6,7 +6,7 @@
 //! for their parent and grandparent; class names, link density and a few structural tags
 //! adjust the votes. Everything is computed in two linear passes over the flat node list.
 
-use crate::page::{Node, NodeKind, Page, NO_PARENT};
+use crate::page::{trim_fast, Node, NodeKind, Page, NO_PARENT};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -269,19 +269,6 @@ fn excluded_flags(page: &Page) -> Vec<bool> {
             };
     }
     ex
-}
-
-/// `t.trim()`, with ASCII white space handled by a byte loop first (most text nodes of a
-/// page are indentation).
-fn trim_fast(t: &str) -> &str {
-    let trimmed = t.trim_ascii();
-    // Unicode white space beyond ASCII's (U+000B, U+00A0...) needs the full trim.
-    let odd = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b == 0x0B);
-    if odd(trimmed.as_bytes().first()) || odd(trimmed.as_bytes().last()) {
-        trimmed.trim()
-    } else {
-        trimmed
-    }
 }
 
 /// Characters and commas of a text node once trimmed. Byte loops: this runs on every text

@@ -268,6 +268,33 @@ pub fn contains_ci(hay: &str, needle: &str) -> bool {
     false
 }
 
+/// Unicode white space beyond ASCII's (U+000B, U+00A0...), where the byte loops below
+/// hand over to the full trims.
+fn odd_edge(b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| b >= 0x80 || b == 0x0B)
+}
+
+/// `t.trim()`, with ASCII white space handled by a byte loop first (most text nodes of a
+/// page are indentation, and char-by-char trims are slow in wasm).
+pub fn trim_fast(t: &str) -> &str {
+    let trimmed = t.trim_ascii();
+    if odd_edge(trimmed.as_bytes().first()) || odd_edge(trimmed.as_bytes().last()) {
+        trimmed.trim()
+    } else {
+        trimmed
+    }
+}
+
+/// `t.trim_start()`, the same way.
+pub fn trim_start_fast(t: &str) -> &str {
+    let trimmed = t.trim_ascii_start();
+    if odd_edge(trimmed.as_bytes().first()) {
+        trimmed.trim_start()
+    } else {
+        trimmed
+    }
+}
+
 /// Collapses runs of white space to one space and trims the ends.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -300,6 +327,21 @@ mod tests {
         assert_eq!(p.text_within(div as usize, 13), None);
         assert_eq!(p.text_within(body as usize, 5), None);
         assert_eq!(p.text_within(99, 5), None);
+    }
+
+    #[test]
+    fn fast_trims_agree_with_std() {
+        for t in [
+            "",
+            " a ",
+            "\u{a0} x\u{b}",
+            "\u{b}\ty",
+            "\u{3000}日本\u{85}",
+            "\r\n\u{c}z ",
+        ] {
+            assert_eq!(trim_fast(t), t.trim(), "{t:?}");
+            assert_eq!(trim_start_fast(t), t.trim_start(), "{t:?}");
+        }
     }
 
     #[test]
