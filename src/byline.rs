@@ -326,17 +326,7 @@ pub fn find_visible(page: &Page) -> Vec<Visible> {
         }
         if let Some(tag) = n.tag() {
             // Only these words make an aside or a byline element (see the two tests below).
-            let hinted = ["class", "id", "rel"].iter().any(|a| {
-                n.attr(a).is_some_and(|v| {
-                    [
-                        "comment", "related", "sidebar", "byline", "by-line", "author", "writer",
-                        "autor", "auteur",
-                    ]
-                    .iter()
-                    .any(|w| crate::page::contains_ci(v, w))
-                })
-            });
-            if !hinted {
+            if page.hints(i) & crate::page::hint::BYLINE_OR_ASIDE == 0 {
                 continue;
             }
             let class = class_and_id(page, i);

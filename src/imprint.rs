@@ -60,10 +60,7 @@ fn footer_flags(page: &Page) -> Vec<bool> {
         f[i] = inherited
             || n.is_element("footer")
             || n.attr("role") == Some("contentinfo")
-            || ["class", "id"].iter().any(|a| {
-                n.attr(a)
-                    .is_some_and(|v| crate::page::contains_ci(v, "footer"))
-            });
+            || page.hints(i) & crate::page::hint::FOOTER != 0;
     }
     f
 }

@@ -8,7 +8,7 @@ use crate::dates::{self, DateTime, DayOrder};
 use crate::jsonld::{self, JsonLd, LdItem};
 use crate::metatags::MetaTags;
 use crate::microdata::{self, Prop};
-use crate::page::{collapse_ws, contains_ci, Page};
+use crate::page::{collapse_ws, hint, Page};
 use regex::Regex;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -956,21 +956,8 @@ fn visible_date(page: &Page, order: DayOrder) -> Option<(DateTime, String)> {
         match n.tag() {
             Some("body") => in_body = true,
             Some(_) if in_body => {
-                let (class, id) = (n.attr("class").unwrap_or(""), n.attr("id").unwrap_or(""));
-                let has = |w: &str| contains_ci(class, w) || contains_ci(id, w);
-                let datey = [
-                    "date",
-                    "time",
-                    "publish",
-                    "posted",
-                    "byline",
-                    "dateline",
-                    "meta",
-                    "timestamp",
-                ]
-                .iter()
-                .any(|w| has(w));
-                if !datey || has("update") || has("modif") {
+                let h = page.hints(i);
+                if h & hint::DATEY == 0 || h & hint::UPDATED != 0 {
                     continue;
                 }
                 let Some(text) = page.text_within(i, 200).filter(|t| !t.is_empty()) else {

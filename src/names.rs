@@ -184,7 +184,16 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 
 /// "al-Amr", "el-Sisi", "d'Ettorre": a lower-case particle joined to a capitalised name.
 fn particle_cap(w: &str) -> bool {
-    let lw = w.to_lowercase();
+    // Every particle ends in `-`, `'` or `’` within its first four bytes: most words are
+    // turned away here, without a lower-cased copy. (No non-ASCII character lower-cases
+    // to a particle letter, so comparing ASCII case alone is the same test.)
+    if !w
+        .bytes()
+        .take(4)
+        .any(|c| c == b'-' || c == b'\'' || c == 0xE2)
+    {
+        return false;
+    }
     for p in [
         "al-",
         "el-",
@@ -200,7 +209,7 @@ fn particle_cap(w: &str) -> bool {
         "l'",
         "o'",
     ] {
-        if lw.starts_with(p) {
+        if w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
             return w[p.len()..]
                 .chars()
                 .next()

@@ -60,6 +60,23 @@ pub struct Page {
     /// and a scan per call is quadratic on deeply nested pages.
     #[serde(skip)]
     ends: std::sync::OnceLock<Vec<u32>>,
+    /// `hint_flags` of every node, computed on first use.
+    #[serde(skip)]
+    hints: std::sync::OnceLock<Vec<u8>>,
+}
+
+/// Words in an element's class or id that the metadata stages look for (`Page::hints`).
+pub mod hint {
+    /// A date line: "date", "time", "publish", "posted", "byline", "dateline", "meta",
+    /// "timestamp".
+    pub const DATEY: u8 = 1;
+    /// An update line: "update", "modif".
+    pub const UPDATED: u8 = 2;
+    /// A byline or an aside: "comment", "related", "sidebar", "byline", "by-line",
+    /// "author", "writer", "autor", "auteur" (in class, id or rel).
+    pub const BYLINE_OR_ASIDE: u8 = 4;
+    /// "footer".
+    pub const FOOTER: u8 = 8;
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -119,12 +136,14 @@ impl Page {
             now_ms: 0.0,
             truncated: false,
             ends: std::sync::OnceLock::new(),
+            hints: std::sync::OnceLock::new(),
         }
     }
 
     /// Builder used by both readers: appends an element and returns its index.
     pub fn push_element(&mut self, parent: u32, tag: &str, attrs: Vec<(String, String)>) -> u32 {
         self.ends.take();
+        self.hints.take();
         let depth = self.depth_under(parent);
         self.nodes.push(Node {
             parent,
@@ -140,6 +159,7 @@ impl Page {
     /// Appends a text node; `dom_index` is the reader's handle number for it.
     pub fn push_text(&mut self, parent: u32, text: String, dom_index: u32) -> u32 {
         self.ends.take();
+        self.hints.take();
         let depth = self.depth_under(parent);
         self.nodes.push(Node {
             parent,
@@ -155,6 +175,34 @@ impl Page {
         } else {
             self.nodes[parent as usize].depth + 1
         }
+    }
+
+    /// The `hint` flags of node `i`. Pages repeat a few class strings on many elements, so
+    /// each distinct value is searched once, for all the words at once.
+    pub fn hints<'s>(&'s self, i: usize) -> u8 {
+        let all = self.hints.get_or_init(|| {
+            let mut seen: std::collections::HashMap<&str, u8> = Default::default();
+            let mut of = |v: &'s str| -> u8 {
+                *seen.entry(v).or_insert_with(|| {
+                    HINT_WORDS
+                        .iter()
+                        .filter(|(w, _)| contains_ci(v, w))
+                        .fold(0, |acc, (_, f)| acc | f)
+                })
+            };
+            self.nodes
+                .iter()
+                .map(|n| {
+                    let class_id = ["class", "id"]
+                        .iter()
+                        .filter_map(|a| n.attr(a))
+                        .fold(0, |acc, v| acc | of(v));
+                    let rel = n.attr("rel").map_or(0, |v| of(v) & hint::BYLINE_OR_ASIDE);
+                    class_id | rel
+                })
+                .collect()
+        });
+        all.get(i).copied().unwrap_or(0)
     }
 
     /// Index just past the subtree rooted at `i` (nodes are in document order).
@@ -267,6 +315,28 @@ pub fn contains_ci(hay: &str, needle: &str) -> bool {
     }
     false
 }
+
+const HINT_WORDS: &[(&str, u8)] = &[
+    ("date", hint::DATEY),
+    ("time", hint::DATEY),
+    ("publish", hint::DATEY),
+    ("posted", hint::DATEY),
+    ("byline", hint::DATEY | hint::BYLINE_OR_ASIDE),
+    ("dateline", hint::DATEY),
+    ("meta", hint::DATEY),
+    ("timestamp", hint::DATEY),
+    ("update", hint::UPDATED),
+    ("modif", hint::UPDATED),
+    ("comment", hint::BYLINE_OR_ASIDE),
+    ("related", hint::BYLINE_OR_ASIDE),
+    ("sidebar", hint::BYLINE_OR_ASIDE),
+    ("by-line", hint::BYLINE_OR_ASIDE),
+    ("author", hint::BYLINE_OR_ASIDE),
+    ("writer", hint::BYLINE_OR_ASIDE),
+    ("autor", hint::BYLINE_OR_ASIDE),
+    ("auteur", hint::BYLINE_OR_ASIDE),
+    ("footer", hint::FOOTER),
+];
 
 /// Unicode white space beyond ASCII's (U+000B, U+00A0...), where the byte loops below
 /// hand over to the full trims.
