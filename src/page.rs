@@ -182,14 +182,7 @@ impl Page {
     pub fn hints<'s>(&'s self, i: usize) -> u8 {
         let all = self.hints.get_or_init(|| {
             let mut seen: std::collections::HashMap<&str, u8> = Default::default();
-            let mut of = |v: &'s str| -> u8 {
-                *seen.entry(v).or_insert_with(|| {
-                    HINT_WORDS
-                        .iter()
-                        .filter(|(w, _)| contains_ci(v, w))
-                        .fold(0, |acc, (_, f)| acc | f)
-                })
-            };
+            let mut of = |v: &'s str| -> u8 { *seen.entry(v).or_insert_with(|| hint_flags(v)) };
             self.nodes
                 .iter()
                 .map(|n| {
@@ -338,6 +331,26 @@ const HINT_WORDS: &[(&str, u8)] = &[
     ("footer", hint::FOOTER),
 ];
 
+/// The `hint` flags of one class, id or rel value: one pass, trying at each byte only the
+/// words that start with its letter.
+fn hint_flags(v: &str) -> u8 {
+    let b = v.as_bytes();
+    let mut flags = 0;
+    for i in 0..b.len() {
+        let c = b[i].to_ascii_lowercase();
+        for (w, f) in HINT_WORDS {
+            let w = w.as_bytes();
+            if w[0] == c
+                && b.get(i..i + w.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(w))
+            {
+                flags |= f;
+            }
+        }
+    }
+    flags
+}
+
 /// Unicode white space beyond ASCII's (U+000B, U+00A0...), where the byte loops below
 /// hand over to the full trims.
 fn odd_edge(b: Option<&u8>) -> bool {
@@ -411,6 +424,26 @@ mod tests {
         ] {
             assert_eq!(trim_fast(t), t.trim(), "{t:?}");
             assert_eq!(trim_start_fast(t), t.trim_start(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn hint_flags_agree_with_a_search_per_word() {
+        for v in [
+            "",
+            "Post-Date",
+            "byline author",
+            "FOOTER x",
+            "modified-time",
+            "nav",
+            "By-Line",
+            "publishTimestamp",
+        ] {
+            let want = HINT_WORDS
+                .iter()
+                .filter(|(w, _)| contains_ci(v, w))
+                .fold(0, |acc, (_, f)| acc | f);
+            assert_eq!(hint_flags(v), want, "{v:?}");
         }
     }
 

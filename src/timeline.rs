@@ -95,8 +95,10 @@ static PATTERNS: LazyLock<Vec<(&'static str, WordStart)>> = LazyLock::new(|| {
             let ws = match *k {
                 "ago" => ws.with_needles(&["ago"]),
                 "weekday" => ws.with_needles(&["day"]),
-                "rel_span" => ws.with_needles(&["the"]),
+                "rel_span" => ws.with_needles(&["day", "week", "month", "year"]),
                 "dmy" | "my" => ws.with_needles(MONTH_PREFIXES),
+                "iso" => ws.with_needles(&["-"]),
+                "rel_unit" => ws.with_needles(&["week", "month", "year"]),
                 "year" => ws.with_needles(&[
                     "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
                 ]),
