@@ -121,6 +121,10 @@ impl Lexicon {
 
 /// Splits "ex-president", "then-governor", "vice-president" into prefix and word.
 fn strip_prefix(w: &str) -> (&str, &str) {
+    // Every prefix ends in a hyphen within its first seven bytes.
+    if !w.bytes().take(7).any(|b| b == b'-') {
+        return ("", w);
+    }
     for p in [
         "ex-", "then-", "former-", "vice-", "deputy-", "acting-", "co-",
     ] {

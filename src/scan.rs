@@ -29,6 +29,8 @@ pub struct WordStart {
     /// farther than `MAX_MATCH` before the next occurrence need no search. Compared
     /// ignoring ASCII case under `fold` (given in lower case then), exactly otherwise.
     needles: &'static [&'static str],
+    /// First bytes of the needles (both cases under `fold`).
+    needle_first: [bool; 256],
 }
 /// One match with its groups, as byte ranges of the text.
 pub struct Caps<'t> {
@@ -64,17 +66,14 @@ fn window(text: &str, i: usize) -> Input<'_> {
 }
 
 /// Position of the first of `needles` in `b` from `from` on (ASCII case ignored under
-/// `fold`, the needles then being lower case).
-fn find_any(b: &[u8], from: usize, needles: &[&str], fold: bool) -> Option<usize> {
-    let mut firsts = [false; 256];
-    for n in needles {
-        if let Some(&c) = n.as_bytes().first() {
-            firsts[c as usize] = true;
-            if fold {
-                firsts[c.to_ascii_uppercase() as usize] = true;
-            }
-        }
-    }
+/// `fold`, the needles then being lower case); `firsts` marks their first bytes.
+fn find_any(
+    b: &[u8],
+    from: usize,
+    needles: &[&str],
+    firsts: &[bool; 256],
+    fold: bool,
+) -> Option<usize> {
     (from..b.len()).find(|&i| {
         firsts[b[i] as usize]
             && needles.iter().any(|n| {
@@ -143,12 +142,21 @@ impl WordStart {
             digits,
             first,
             needles: &[],
+            needle_first: [false; 256],
         }
     }
 
     /// Declares texts one of which every match holds (see `needles`).
     pub fn with_needles(mut self, needles: &'static [&'static str]) -> WordStart {
         self.needles = needles;
+        for n in needles {
+            if let Some(&c) = n.as_bytes().first() {
+                self.needle_first[c as usize] = true;
+                if self.fold {
+                    self.needle_first[c.to_ascii_uppercase() as usize] = true;
+                }
+            }
+        }
         self
     }
 
@@ -159,7 +167,7 @@ impl WordStart {
             return Some(i);
         }
         if next.is_none_or(|p| p < i) {
-            *next = find_any(b, i, self.needles, self.fold);
+            *next = find_any(b, i, self.needles, &self.needle_first, self.fold);
         }
         let p = (*next)?;
         Some(i.max(p.saturating_sub(MAX_MATCH)))
