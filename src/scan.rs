@@ -241,26 +241,35 @@ impl WordStart {
         }
     }
 
-    /// Like `Regex::find_iter`: (start, end) of each match.
-    pub fn find_iter(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+    /// Runs `search` at every place a match may start, leftmost first; `search` returns
+    /// the end of the match it found there, and the scan resumes after it.
+    fn each_match(&self, text: &str, mut search: impl FnMut(Input<'_>) -> Option<usize>) {
+        let b = text.as_bytes();
         let mut i = 0;
         let mut next = None;
-        while let Some(j) = self.near_needle(text.as_bytes(), i, &mut next) {
-            i = self.skip(text.as_bytes(), j);
+        while let Some(j) = self.near_needle(b, i, &mut next) {
+            i = self.skip(b, j);
             if i >= text.len() {
                 break;
             }
             if self.may_start(text, i) {
-                let input = window(text, i);
-                if let Some(m) = self.re.search(&input) {
-                    out.push((m.start(), m.end()));
-                    i = m.end().max(i + 1);
+                if let Some(end) = search(window(text, i)) {
+                    i = end.max(i + 1);
                     continue;
                 }
             }
             i += 1;
         }
+    }
+
+    /// Like `Regex::find_iter`: (start, end) of each match.
+    pub fn find_iter(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        self.each_match(text, |input| {
+            let m = self.re.search(&input)?;
+            out.push((m.start(), m.end()));
+            Some(m.end())
+        });
         out
     }
 
@@ -268,27 +277,15 @@ impl WordStart {
     pub fn captures_iter<'t>(&self, text: &'t str) -> Vec<Caps<'t>> {
         let mut caps: Captures = self.re.create_captures();
         let mut out = Vec::new();
-        let mut i = 0;
-        let mut next = None;
-        while let Some(j) = self.near_needle(text.as_bytes(), i, &mut next) {
-            i = self.skip(text.as_bytes(), j);
-            if i >= text.len() {
-                break;
-            }
-            if self.may_start(text, i) {
-                let input = window(text, i);
-                self.re.search_captures(&input, &mut caps);
-                if let Some(m) = caps.get_match() {
-                    let groups = (0..caps.group_len())
-                        .map(|g| caps.get_group(g).map(|s| (s.start, s.end)))
-                        .collect();
-                    out.push(Caps { text, groups });
-                    i = m.end().max(i + 1);
-                    continue;
-                }
-            }
-            i += 1;
-        }
+        self.each_match(text, |input| {
+            self.re.search_captures(&input, &mut caps);
+            let m = caps.get_match()?;
+            let groups = (0..caps.group_len())
+                .map(|g| caps.get_group(g).map(|s| (s.start, s.end)))
+                .collect();
+            out.push(Caps { text, groups });
+            Some(m.end())
+        });
         out
     }
 }
