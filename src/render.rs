@@ -592,14 +592,11 @@ fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
         }
         more(doc, &ctx, a.quotes.len(), LIST_MAX / 2)?;
     }
-    let mut topics = js_list(&r.js, "topics");
-    if topics.is_empty() {
-        topics = m
-            .keywords
-            .iter()
-            .map(|k| (k.clone(), String::new()))
-            .collect();
-    }
+    let topics: Vec<(String, String)> = m
+        .keywords
+        .iter()
+        .map(|k| (k.clone(), String::new()))
+        .collect();
     ctx_n += topics.len();
     sublist(doc, &ctx, "topics", "Topics", &topics)?;
     if ctx_n == 0 {
@@ -659,7 +656,7 @@ fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
     Ok(panel)
 }
 
-/// (name, "country · n×") of places or organisations, as `js_list` reads them.
+/// (name, "country · n×") of places or organisations, for the context lists.
 fn named_list(found: &[crate::phrases::Named]) -> Vec<(String, String)> {
     found
         .iter()
@@ -672,36 +669,6 @@ fn named_list(found: &[crate::phrases::Named]) -> Vec<(String, String)> {
             (n.name.clone(), extra.join(" · "))
         })
         .collect()
-}
-
-/// Items of a JS array of strings or `{name, country?, mentions?}` objects.
-fn js_list(js: &JsValue, key: &str) -> Vec<(String, String)> {
-    let Ok(v) = Reflect::get(js, &key.into()) else {
-        return Vec::new();
-    };
-    if !Array::is_array(&v) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for item in Array::from(&v).iter() {
-        if let Some(s) = item.as_string() {
-            out.push((s, String::new()));
-            continue;
-        }
-        let get = |k: &str| Reflect::get(&item, &k.into()).ok();
-        let Some(name) = get("name").and_then(|n| n.as_string()) else {
-            continue;
-        };
-        let mut extra = Vec::new();
-        if let Some(c) = get("country").and_then(|c| c.as_string()) {
-            extra.push(c);
-        }
-        if let Some(n) = get("mentions").and_then(|n| n.as_f64()) {
-            extra.push(format!("{}×", n as u32));
-        }
-        out.push((name, extra.join(" · ")));
-    }
-    out
 }
 
 fn sublist(
