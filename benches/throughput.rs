@@ -7,7 +7,10 @@
 //!
 //! Prints a summary to stderr; `--json` writes the figures for tools/bench.mjs.
 
-use newsmark::{analysis, content, html, meta, officials, page::Page, quotes, timeline};
+use newsmark::{
+    analysis, analysis::content, analysis::context::timeline, analysis::meta, analysis::people,
+    analysis::people::quotes, page::html, page::Page,
+};
 use serde_json::json;
 use std::time::{Duration, Instant};
 
@@ -110,13 +113,13 @@ fn main() {
             .date_published
             .as_deref()
             .map(|d| d.get(..10).unwrap_or(d));
-        let found = officials::find(&art.text, date);
+        let found = people::find(&art.text, date);
         let speakers = quotes::speakers(&found);
         let published = m.date_published.as_deref().and_then(timeline::parse_day);
         let t = [
             best(rounds, || meta::extract(page)),
             best(rounds, || content::extract(page)),
-            best(rounds, || officials::find(&art.text, date)),
+            best(rounds, || people::find(&art.text, date)),
             best(rounds, || quotes::extract(&art.text, &speakers)),
             best(rounds, || timeline::extract(&art.text, published)),
         ];
@@ -136,7 +139,7 @@ fn main() {
             continue;
         }
         chars += n;
-        off_time += best(rounds, || officials::find(&art.text, None));
+        off_time += best(rounds, || people::find(&art.text, None));
     }
     let per_5k = if chars > 0 {
         ms(off_time) * 5000.0 / chars as f64

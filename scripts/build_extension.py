@@ -26,10 +26,10 @@ def data_files():
 
 
 def walker():
-    # src/walk.js defines `NewsmarkWalk`, which the glue's import of dom.rs's `walk_read`
+    # src/web/walk.js defines `NewsmarkWalk`, which the glue's import of dom.rs's `walk_read`
     # names: wasm-bindgen's no-modules target has no snippets, so it goes in front of
     # every glue file.
-    return open(os.path.join(ROOT, 'src', 'walk.js'), encoding='utf-8').read()
+    return open(os.path.join(ROOT, 'src', 'web', 'walk.js'), encoding='utf-8').read()
 
 
 def wrap_glue(src):

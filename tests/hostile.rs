@@ -4,7 +4,7 @@
 #![cfg(feature = "native")]
 
 use newsmark::analysis::{self, MAX_ANALYSED_BYTES};
-use newsmark::html;
+use newsmark::page::html;
 
 fn fixture(name: &str) -> String {
     let p = format!("{}/tests/fixtures/pages/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -3,7 +3,7 @@
 //! the topics.
 #![cfg(feature = "native")]
 
-use newsmark::{analysis, html};
+use newsmark::{analysis, page::html};
 
 const SEED: &str = include_str!("../www/samples/sputnik-blinken.html");
 const URL: &str = "https://sputniknews.com/20230203/blinken-failed-to-offer-steps-to-end-violence-in-middle-east-palestinian-foreign-minister-says-1106947717.html";

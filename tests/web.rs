@@ -3,9 +3,9 @@
 //! Fixtures are appended in a container and removed: the runner's output lives in body.
 #![cfg(target_arch = "wasm32")]
 
-use newsmark::budget::Deadline;
+use newsmark::analysis::budget::Deadline;
 use newsmark::page::{NodeKind, Page};
-use newsmark::{analysis, dom, wasm};
+use newsmark::{analysis, web, web::dom};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -81,7 +81,7 @@ fn annotate_then_clear_restores_the_dom() {
     body.append_child(&fixture).unwrap();
     let before = doc.document_element().unwrap().outer_html();
 
-    let r = wasm::toggle_document(doc.clone(), "https://example.org/a".into()).unwrap();
+    let r = web::toggle_document(doc.clone(), "https://example.org/a".into()).unwrap();
     assert_eq!(
         js_sys::Reflect::get(&r, &"state".into()).unwrap(),
         JsValue::from_str("annotated")
@@ -92,7 +92,7 @@ fn annotate_then_clear_restores_the_dom() {
     assert!(shadow.query_selector("[data-field=url]").unwrap().is_some());
     assert!(shadow.text_content().unwrap().contains("Officials"));
 
-    let r = wasm::toggle_document(doc.clone(), "https://example.org/a".into()).unwrap();
+    let r = web::toggle_document(doc.clone(), "https://example.org/a".into()).unwrap();
     assert_eq!(
         js_sys::Reflect::get(&r, &"state".into()).unwrap(),
         JsValue::from_str("cleared")
@@ -107,7 +107,7 @@ fn annotate_then_clear_restores_the_dom() {
 fn error_panel_leaves_page_as_it_was() {
     let doc = document();
     let before = doc.document_element().unwrap().outer_html();
-    wasm::show_error(&doc, "Something failed");
+    web::show_error(&doc, "Something failed");
     let host = doc.get_element_by_id(dom::HOST_ID).unwrap();
     assert_eq!(host.get_attribute("data-state").as_deref(), Some("error"));
     let err = host
@@ -117,7 +117,7 @@ fn error_panel_leaves_page_as_it_was() {
         .unwrap()
         .unwrap();
     assert_eq!(err.text_content().as_deref(), Some("Something failed"));
-    wasm::clear();
+    web::clear();
     assert_eq!(doc.document_element().unwrap().outer_html(), before);
 }
 
@@ -128,8 +128,8 @@ fn page_text_is_never_parsed_as_html() {
     );
     let snap = dom::read(&doc, "");
     let live = document();
-    let opts = newsmark::options::Options::default();
-    let r = newsmark::render::render(
+    let opts = newsmark::present::options::Options::default();
+    let r = newsmark::web::render::render(
         &live,
         analysis::analyze(&snap.page),
         dom::TextNodes::new(),
@@ -147,7 +147,7 @@ fn page_text_is_never_parsed_as_html() {
         title.text_content().unwrap(),
         "<img src=x onerror=alert(1)>"
     );
-    newsmark::render::clear(&live, r);
+    newsmark::web::render::clear(&live, r);
     let _ = live.unchecked_ref::<web_sys::Node>();
 }
 
@@ -183,10 +183,10 @@ fn seed_context_through_analyze_document() {
         ("roles.tsv", include_str!("../data/roles.tsv")),
         ("state_media.tsv", include_str!("../data/state_media.tsv")),
     ] {
-        wasm::load_data(name.to_string(), text.to_string());
+        web::load_data(name.to_string(), text.to_string());
     }
     let url = "https://sputniknews.com/20230203/blinken-1106947717.html";
-    let js = wasm::analyze_document(parse(SEED), url.to_string()).unwrap();
+    let js = web::analyze_document(parse(SEED), url.to_string()).unwrap();
     let json: String = js_sys::JSON::stringify(&js).unwrap().into();
     let a: serde_json::Value = serde_json::from_str(&json).unwrap();
     let places: Vec<&str> = a["places"]
@@ -230,10 +230,10 @@ fn seed_context_through_analyze_document() {
         .any(|m| m["kind"] == "place"));
 }
 
-/// The JS walk (src/walk.js) as the build prepends it to the glue: this runner's glue lacks
+/// The JS walk (src/web/walk.js) as the build prepends it to the glue: this runner's glue lacks
 /// it, so `dom::read` takes the Rust walk until the binding is installed on the global.
 fn install_js_walk() {
-    let src = include_str!("../src/walk.js");
+    let src = include_str!("../src/web/walk.js");
     js_sys::eval(&format!("{src}\nglobalThis.NewsmarkWalk = NewsmarkWalk;")).unwrap();
 }
 

@@ -10,7 +10,7 @@
 // twice (annotate, clear; after an error panel, once more to clear). Prints the pages that
 // differ or fail, then "N pages: M restored, K differ, F failed"; exits 1 unless all
 // were restored. Before that, each page is read by both DOM walks (the JS one of
-// src/walk.js and dom.rs's Rust one, wasm export compare_walks): "walks: N pages, M
+// src/web/walk.js and dom.rs's Rust one, wasm export compare_walks): "walks: N pages, M
 // differ" closes the output, and any difference fails the run too.
 
 import fs from 'node:fs';

@@ -3,7 +3,10 @@
 //! Each function must not panic, and must stay near-linear in the input's size.
 
 use newsmark::page::{NodeKind, Page, NO_PARENT};
-use newsmark::{analysis, dates, html, jsonld, meta, officials, quotes, timeline};
+use newsmark::{
+    analysis, analysis::context::timeline, analysis::meta, analysis::meta::dates,
+    analysis::meta::jsonld, analysis::people, analysis::people::quotes, page::html,
+};
 
 /// Date parsing: metadata dates (dates.rs) and dates in running text (timeline.rs).
 pub fn dates(data: &[u8]) {
@@ -41,13 +44,13 @@ pub fn jsonld(data: &[u8]) {
     let _ = meta::extract(&page);
 }
 
-/// Name and role extraction (officials::find) and the quotes over its people.
+/// Name and role extraction (people::find) and the quotes over its people.
 pub fn officials(data: &[u8]) {
     let s = String::from_utf8_lossy(data);
-    let found = officials::find(&s, Some("2023-02-03"));
+    let found = people::find(&s, Some("2023-02-03"));
     let speakers = quotes::speakers(&found);
     let _ = quotes::extract(&s, &speakers);
-    let _ = officials::find(&s, None);
+    let _ = people::find(&s, None);
 }
 
 /// The whole snapshot analysis: HTML through the native reader into `analysis::analyze`;

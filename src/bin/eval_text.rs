@@ -2,7 +2,7 @@
 //! ({id, text, date} a line) and writes {id: {officials, people}} for
 //! ../shared/ner/score_officials.py. --bench also prints the time per 5,000 characters.
 
-use newsmark::officials;
+use newsmark::analysis::people;
 use serde_json::{json, Map, Value};
 use std::time::Instant;
 
@@ -34,7 +34,7 @@ fn main() {
     }
     let mut out = Map::new();
     for (id, text, date) in &docs {
-        let p = officials::find(text, date.as_deref());
+        let p = people::find(text, date.as_deref());
         let offs: Vec<Value> = p
             .officials
             .iter()
@@ -57,13 +57,13 @@ fn main() {
     }
     if args.iter().any(|a| a == "--bench") {
         // Warm the data caches, then time whole passes over every text.
-        let _ = officials::find("warm up", None);
+        let _ = people::find("warm up", None);
         let chars: usize = docs.iter().map(|d| d.1.chars().count()).sum();
         let rounds = 20;
         let t0 = Instant::now();
         for _ in 0..rounds {
             for (_, text, date) in &docs {
-                std::hint::black_box(officials::find(text, date.as_deref()));
+                std::hint::black_box(people::find(text, date.as_deref()));
             }
         }
         let secs = t0.elapsed().as_secs_f64();

@@ -4,7 +4,7 @@
 //!   newsmark text FILE.html                   print the main text the analysis reads
 //!   newsmark eval-pages INDEX.jsonl OUT.json  predictions for every page of an index
 
-use newsmark::{analysis, html};
+use newsmark::{analysis, page::html};
 use std::io::Write;
 
 fn main() {
@@ -19,7 +19,7 @@ fn main() {
         }
         Some("text") if args.len() >= 2 => {
             let src = std::fs::read_to_string(&args[1]).unwrap_or_else(|e| die(&format!("{}: {e}", args[1])));
-            println!("{}", newsmark::content::extract(&html::read_html(&src, "")).text);
+            println!("{}", newsmark::analysis::content::extract(&html::read_html(&src, "")).text);
         }
         Some("eval-pages") if args.len() >= 3 => eval_pages(&args[1], &args[2]),
         _ => die(

@@ -277,7 +277,7 @@ fn parse_offset(s: &str) -> Option<i32> {
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
+    crate::text::pattern::regex(
         r"(?i)^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{1,2}\b)?)?",
     )
     .unwrap()
@@ -358,14 +358,14 @@ impl DayOrder {
 }
 
 static TEXT_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(&format!(
+    crate::text::pattern::regex(&format!(
         r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\.?\s*(?:de\s+|of\s+)?({})\.?,?\s+(?:de\s+|del\s+)?(\d{{4}})\b",
         month_alternation()
     ))
     .unwrap()
 });
 static TEXT_MDY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(&format!(
+    crate::text::pattern::regex(&format!(
         r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})\b",
         month_alternation()
     ))
@@ -380,7 +380,7 @@ static TEXT_CJK: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A wall time right after a date: ", 11:16 a.m. EST", " at 3:04pm", " um 14:30 Uhr".
 static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
+    crate::text::pattern::regex(
         r"(?i)^\s*(?:,|\||-|–|at|um|à|a las|alle|om|\s)*\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?\s*(?:uhr\s*)?(?:\(?\s*(UTC|GMT|[A-Z]{2,4}T?|[+-]\d{2}:?\d{2})\b\)?)?",
     )
     .unwrap()
@@ -555,13 +555,13 @@ pub fn year_month_from_url(url: &str) -> Option<(i32, u32)> {
 }
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
+    crate::text::pattern::regex(
         r"(?i)\b(?:(\d+|an?|one)\s+(second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago|vor\s+(\d+|einer?|einem)\s+(sekunde|minute|stunde|tag|woche|monat|jahr)(?:n|en|e)?|il\s+y\s+a\s+(\d+|une?)\s+(seconde|minute|heure|jour|semaine|mois|an)s?|hace\s+(\d+|una?)\s+(segundo|minuto|hora|día|dia|semana|mes|año)(?:s|es)?)\b",
     )
     .unwrap()
 });
 static YESTERDAY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)^\s*(?:updated\s+|published\s+|posted\s+)?(yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy)\b").unwrap()
+    crate::text::pattern::regex(r"(?i)^\s*(?:updated\s+|published\s+|posted\s+)?(yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy)\b").unwrap()
 });
 
 /// A relative date ("2 hours ago", "vor 3 Tagen", "yesterday") against `now_ms`.

@@ -7,12 +7,15 @@
 //! gazetteer (gazetteer.rs) supply roles the text does not state and say whether a role
 //! was held on the article's date.
 
-use crate::countries::{self, Countries};
-use crate::gazetteer::{self, Gazetteer, Holder, Term, When};
-use crate::names::{
+pub mod quotes;
+pub mod roles;
+
+use self::roles::{Lexicon, RoleHit};
+use crate::data::countries::{self, Countries};
+use crate::data::holders::{self, Gazetteer, Holder, Term, When};
+use crate::text::names::{
     self, is_honorific, is_org_word, is_role_modifier, is_stop, name_key, part_key, Token,
 };
-use crate::roles::{self, Lexicon, RoleHit};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -140,7 +143,7 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
         return People::default();
     }
     let cs = countries::get();
-    let gz = gazetteer::get();
+    let gz = holders::get();
     let lex = roles::lexicon();
     let date = date.filter(|d| {
         d.len() >= 4 && d.is_char_boundary(4) && d[..4].bytes().all(|b| b.is_ascii_digit())
@@ -391,7 +394,7 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
                     }
                 }
                 if let Some((_, t, w)) = g {
-                    if cat == "other_official" && gazetteer::is_top(t.category) {
+                    if cat == "other_official" && holders::is_top(t.category) {
                         cat = t.category;
                     }
                     if country.is_none() {
@@ -782,12 +785,12 @@ fn lookup<'g>(
         let mut cands: Vec<(&Term, When)> = h
             .terms
             .iter()
-            .map(|t| (t, gazetteer::when(t, date)))
+            .map(|t| (t, holders::when(t, date)))
             .filter(|(_, w)| *w != When::Future)
             .collect();
         if single {
             cands.retain(|(t, _)| {
-                gazetteer::is_top(t.category) && doc_countries.contains(&*t.country)
+                holders::is_top(t.category) && doc_countries.contains(&*t.country)
             });
         }
         for (t, w) in cands {
@@ -798,7 +801,7 @@ fn lookup<'g>(
             let same_country = want_country.is_some_and(|c| c == &*t.country);
             let score = (
                 fits || same_country,
-                gazetteer::rank(t.category),
+                holders::rank(t.category),
                 w,
                 same_country,
             );
@@ -1050,7 +1053,7 @@ mod seed_tests {
     /// The seed article (title, description, body): every official, each once, nothing extra.
     #[test]
     fn seed_article_exactly() {
-        let text = include_str!("../tests/fixtures/seed_officials.txt");
+        let text = include_str!("../../../tests/fixtures/seed_officials.txt");
         let p = find(text, Some("2023-02-03"));
         let got: Vec<(&str, &str, Option<&str>, bool, usize)> = p
             .officials

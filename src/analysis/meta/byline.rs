@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
+    crate::text::pattern::regex(
         r"(?i)^\s*(?:(?:written|posted|published|reported|compiled|edited|words|text|story|photos?|interview)\s+(?:by|von)|by|von|vom|par|por|door|av|autor(?:in)?|auteur|author|authors|autore|reporter|text|von\s+und\s+mit)\s*[:：]?\s+",
     )
     .unwrap()
@@ -17,17 +17,17 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Degrees and post-nominals that follow a name after a comma ("Ann Lee, PhD").
 static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"^(?i:ph\.?\s?d|m\.?d|m\.?s|m\.?sc|b\.?sc|m\.?a|b\.?a|r\.?d|r\.?n|mph|mba|jr|sr|ii|iii|dr|prof|esq|cpa|lcsw|facp|frcp|dvm|pharmd|cfa)\.?$").unwrap()
+    crate::text::pattern::regex(r"^(?i:ph\.?\s?d|m\.?d|m\.?s|m\.?sc|b\.?sc|m\.?a|b\.?a|r\.?d|r\.?n|mph|mba|jr|sr|ii|iii|dr|prof|esq|cpa|lcsw|facp|frcp|dvm|pharmd|cfa)\.?$").unwrap()
 });
 /// Where a byline stops being names: a date, a time, "Updated", a role after a comma.
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
+    crate::text::pattern::regex(
         r"(?i)\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\bon\s+\d|\d{1,2}[:/.]\d{1,2}|\b\d{4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\bfollow\b|\btwitter\b|\bemail\b|\bread more\b|\bmore by\b|\bview all\b|\bfor\s+the\b|\(\s*@|\bstaff\s+(?:writer|reporter)|\bcorrespondent\b|\bcontributor\b|\beditor\b|\breporter\b|\bcolumnist\b|\bphoto(?:grapher)?s?\b|(?-i:\s+in\s+[A-Z])).*$",
     )
     .unwrap()
 });
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)\s*(?:,\s*(?:and|und|et|y|e)\s+|\s+(?:and|und|et|y|e|en|och|og|i|и)\s+|\s*[&;,，、/]\s*)")
+    crate::text::pattern::regex(r"(?i)\s*(?:,\s*(?:and|und|et|y|e)\s+|\s+(?:and|und|et|y|e|en|och|og|i|и)\s+|\s*[&;,，、/]\s*)")
         .unwrap()
 });
 
@@ -184,7 +184,7 @@ pub fn capitalised_name(s: &str) -> bool {
 }
 
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
+    crate::text::pattern::regex(
         r"(?i)^\s*(?:(?:written|posted|reported|words)\s+)?(?:by|von|par|por|door|di)\s*:?\s+\S",
     )
     .unwrap()
@@ -272,7 +272,7 @@ fn class_and_id(page: &Page, i: usize) -> String {
 }
 
 static BARE_BY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(
+    crate::text::pattern::regex(
         r"(?i)^\s*(?:(?:written|posted|reported|words)\s+)?(?:by|von|par|por|door)\s*:?\s*$",
     )
     .unwrap()

@@ -7,12 +7,12 @@
 //! shadow roots are read as if their content were the host's children, and a same-origin
 //! iframe's document as the frame's content: their text is visible to the reader.
 //!
-//! Two walks with one set of rules: `src/walk.js` (prepended to the glue by the build) walks
+//! Two walks with one set of rules: `src/web/walk.js` (prepended to the glue by the build) walks
 //! in JavaScript and hands over flat records in one crossing of the wasm boundary, which
 //! `decode` turns into the page; the Rust walk here is the fallback where that binding is
 //! missing (the wasm-pack tests' own glue) and the reference the JS walk is checked against.
 
-use crate::budget::Deadline;
+use crate::analysis::budget::Deadline;
 use crate::page::{NodeKind, Page, KEPT_ATTRS, MAX_NODES, MAX_TEXT_BYTES, NO_PARENT, SKIPPED_TAGS};
 use js_sys::{Array, Function, Int32Array, Reflect};
 use std::borrow::Cow;
@@ -191,7 +191,7 @@ pub fn read_rust(doc: &Document, url: &str, deadline: Deadline) -> Snapshot {
 
 #[wasm_bindgen]
 extern "C" {
-    /// `NewsmarkWalk.read` of src/walk.js; an error when the glue lacks it.
+    /// `NewsmarkWalk.read` of src/web/walk.js; an error when the glue lacks it.
     #[wasm_bindgen(catch, js_namespace = NewsmarkWalk, js_name = read)]
     fn walk_read(
         root: &Node,
@@ -204,7 +204,7 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 }
 
-/// The JS walk (src/walk.js), or None when the glue does not define it.
+/// The JS walk (src/web/walk.js), or None when the glue does not define it.
 pub fn read_js(doc: &Document, url: &str, deadline: Deadline) -> Option<Snapshot> {
     let mut snap = empty(url);
     let Some(root) = root_element(doc) else {
@@ -302,7 +302,7 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// Appends the JS walk's records (see src/walk.js) to `page`: element `[0, parent, tagLen,
+/// Appends the JS walk's records (see src/web/walk.js) to `page`: element `[0, parent, tagLen,
 /// attrCount, nameLen, valueLen, ...]`, text `[1, parent, len, hasDom]`, strings in `s` in
 /// record order. Text handles are numbered in record order. Returns false, having kept the
 /// records before it, at the first record that does not fit (the page is then truncated).

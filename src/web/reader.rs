@@ -3,8 +3,8 @@
 //! from running in the page. Nothing from the page is inserted as HTML: every element is
 //! created here and every text is set as text; images, scripts and links are left out.
 
+use crate::analysis::content;
 use crate::analysis::Analysis;
-use crate::content;
 use crate::page::{NodeKind, Page};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Node};

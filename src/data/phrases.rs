@@ -4,8 +4,8 @@
 //! built. Acronyms and short names match in their exact case only ("US", "WHO", not "us",
 //! "who"); longer names need a capital on their first word.
 
-use crate::lookup;
-use crate::names::{tokenize, Token};
+use crate::analysis::lookup;
+use crate::text::names::{tokenize, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 

@@ -3,9 +3,9 @@
 //! country or organisation they name, and whether they say "former". Role heads come from
 //! data/roles.tsv; the grammar around them (modifiers, "of/for/to" complements) is here.
 
-use crate::countries::{self, Countries};
 use crate::data;
-use crate::names::{is_role_modifier, Token};
+use crate::data::countries::{self, Countries};
+use crate::text::names::{is_role_modifier, Token};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -617,12 +617,12 @@ fn categorize(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::names::tokenize;
+    use crate::text::names::tokenize;
 
     fn roles(text: &str) -> Vec<(String, &'static str, Option<String>, bool)> {
         let toks = tokenize(text);
         let in_name = vec![false; toks.len()];
-        find(&toks, &in_name, &lexicon(), &crate::countries::get())
+        find(&toks, &in_name, &lexicon(), &crate::data::countries::get())
             .into_iter()
             .map(|r| {
                 let s = toks[r.start].start;

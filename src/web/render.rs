@@ -7,9 +7,9 @@
 //! Interaction (cards, mention navigation, export, live updates) lives in `ui.rs`.
 
 use crate::analysis::Analysis;
-use crate::dom::{TextNodes, HOST_ID};
-use crate::options::Options;
 use crate::present;
+use crate::present::options::Options;
+use crate::web::dom::{TextNodes, HOST_ID};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -137,9 +137,9 @@ pub fn render(
     let sheet = new_sheet(doc)?;
     sheet.replace_sync(PANEL_CSS)?;
     shadow.set_adopted_style_sheets(&Array::of1(&sheet));
-    let parent: Node = match crate::dom::body(doc) {
+    let parent: Node = match crate::web::dom::body(doc) {
         Some(b) => b.into(),
-        None => crate::dom::root_element(doc)
+        None => crate::web::dom::root_element(doc)
             .ok_or("document has no root element")?
             .into(),
     };
@@ -164,7 +164,7 @@ pub fn render(
         && Reflect::get(&global, &"Highlight".into())
             .map(|c| c.is_function())
             .unwrap_or(false);
-    let js = crate::wasm::to_js(&analysis).unwrap_or(JsValue::NULL);
+    let js = crate::web::to_js(&analysis).unwrap_or(JsValue::NULL);
     let mut out = Rendered {
         host,
         shadow,
@@ -196,7 +196,7 @@ pub fn refresh(doc: &Document, r: &mut Rendered, analysis: Analysis, texts: Text
     r.texts = texts;
     r.ranges = make_ranges(doc, &r.analysis, &r.texts);
     if changed {
-        r.js = crate::wasm::to_js(&r.analysis).unwrap_or(JsValue::NULL);
+        r.js = crate::web::to_js(&r.analysis).unwrap_or(JsValue::NULL);
         let panel = build_panel(doc, r)?;
         if let Some(old) = r.shadow.query_selector(".panel")? {
             r.shadow.replace_child(&panel, &old)?;
@@ -657,7 +657,7 @@ fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
 }
 
 /// (name, "country · n×") of places or organisations, for the context lists.
-fn named_list(found: &[crate::phrases::Named]) -> Vec<(String, String)> {
+fn named_list(found: &[crate::data::phrases::Named]) -> Vec<(String, String)> {
     found
         .iter()
         .map(|n| {

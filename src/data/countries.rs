@@ -2,7 +2,7 @@
 //! international organisation's short name), read from data/countries.tsv.
 
 use crate::data;
-use crate::names::Token;
+use crate::text::names::Token;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -136,7 +136,7 @@ pub fn is_org(code: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::names::tokenize;
+    use crate::text::names::tokenize;
 
     #[test]
     fn demonyms_and_names() {

@@ -2,19 +2,26 @@
 //! the mention spans the DOM layer highlights. Pure Rust: the same function serves the
 //! extension, the demo, the reader fallback, the eval tools and the tests.
 
-use crate::budget::Deadline;
-use crate::{
-    content, imprint, jsonld, lookup, meta, microdata, names, officials, organizations, page::Page,
-    places, quotes, source, timeline, topics,
-};
+pub mod budget;
+pub mod content;
+pub mod context;
+pub mod lookup;
+pub mod meta;
+pub mod people;
+
+use self::budget::Deadline;
+use self::context::{organizations, places, timeline, topics};
+use self::meta::{imprint, jsonld, microdata, source};
+use self::people::quotes;
+use crate::{page::Page, text::names};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Analysis {
     #[serde(flatten)]
     pub meta: meta::Metadata,
-    pub officials: Vec<officials::Official>,
-    pub people: Vec<officials::Person>,
+    pub officials: Vec<people::Official>,
+    pub people: Vec<people::Person>,
     /// Places named in the main text, most mentioned first.
     pub places: Vec<places::Place>,
     /// Organisations named in the main text, most mentioned first.
@@ -91,9 +98,9 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
     let toks = names::tokenize(text);
     let mut found = if deadline.passed() {
         truncated = true;
-        officials::People::default()
+        people::People::default()
     } else {
-        officials::find_in(text, &toks, date)
+        people::find_in(text, &toks, date)
     };
     for o in &mut found.officials {
         o.lookup = lookup::wikipedia(&o.name);

@@ -8,11 +8,11 @@
 //! England"); a country or demonym before a government noun ("the Israeli government",
 //! "Israel's army"); and acronyms the text defines ("Islamic Resistance Movement (IRM)").
 
-use crate::countries::{self, Countries};
+use crate::analysis::context::places;
 use crate::data;
-use crate::names::Token;
-use crate::phrases::{is_link_word, Named, Phrases, Tally};
-use crate::places;
+use crate::data::countries::{self, Countries};
+use crate::data::phrases::{is_link_word, Named, Phrases, Tally};
+use crate::text::names::Token;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -273,7 +273,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Organiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::names::tokenize;
+    use crate::text::names::tokenize;
 
     fn orgs(text: &str) -> Vec<(String, String, Option<String>, usize)> {
         let toks = tokenize(text);

@@ -6,7 +6,7 @@
 //! when there is one ("a raid on January 26 and shootings over the next two days"), else
 //! against the publication date.
 
-use crate::scan::{Caps, WordStart};
+use crate::text::scan::{Caps, WordStart};
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -484,7 +484,7 @@ mod tests {
              A few weeks ago, Two Years Ago, Last Week, TODAY and on Monday, Jan. 26-27, 3rd of March 2020.",
         ];
         for (kind, src, ..) in PATTERN_SRC.iter() {
-            let re = crate::pattern::regex(src).unwrap();
+            let re = crate::text::pattern::regex(src).unwrap();
             let ws = &PATTERNS.iter().find(|(k, _)| k == kind).unwrap().1;
             for t in texts {
                 let want: Vec<(usize, usize)> =

@@ -3,9 +3,13 @@
 //! the reader fallback and the tests run the same code. Results cross as plain JS objects
 //! (serialised to JSON, parsed by the engine).
 
+pub mod dom;
+pub mod reader;
+pub mod render;
+pub mod ui;
+
 use crate::analysis;
-use crate::budget::{Deadline, CLICK_BUDGET_MS};
-use crate::{dom, reader, render, ui};
+use crate::analysis::budget::{Deadline, CLICK_BUDGET_MS};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -180,7 +184,7 @@ pub fn profile_document(doc: Document, url: String) -> Result<Vec<f64>, JsValue>
 /// characters); returns how many officials it found.
 #[wasm_bindgen]
 pub fn officials_in_text(text: &str, date: Option<String>) -> usize {
-    crate::officials::find(text, date.as_deref())
+    crate::analysis::people::find(text, date.as_deref())
         .officials
         .len()
 }

@@ -129,8 +129,8 @@ fn context_after(first: &str, index: u32, text_of: &dyn Fn(u32) -> Option<String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::people::Official;
     use crate::analysis::Mention;
-    use crate::officials::Official;
     use serde_json::Value;
 
     fn anno(a: &Analysis, url: &str, texts: &[String]) -> Value {

@@ -6,7 +6,7 @@
 //! person named as speaking before it, else to the article's main speaker (the person most
 //! often named with a speech verb), so quotes link to the people and officials found.
 
-use crate::scan::WordStart;
+use crate::text::scan::WordStart;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -36,7 +36,7 @@ pub struct Speaker<'a> {
 
 /// The speakers of a people analysis: every person, with the role of the official of the
 /// same name when there is one.
-pub fn speakers(found: &crate::officials::People) -> Vec<Speaker<'_>> {
+pub fn speakers(found: &crate::analysis::people::People) -> Vec<Speaker<'_>> {
     found
         .people
         .iter()
@@ -177,18 +177,21 @@ enum Subject {
 }
 
 static TRAILING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)(?:[\s,]+|\b(?:also|further|later|then|again|has|had|have|was|were|is|who|once|previously|repeatedly|reportedly)\b)+$").unwrap()
+    crate::text::pattern::regex(r"(?i)(?:[\s,]+|\b(?:also|further|later|then|again|has|had|have|was|were|is|who|once|previously|repeatedly|reportedly)\b)+$").unwrap()
 });
-static LEADING_FILLER: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::regex(r"(?i)^(?:[\s,]+|\b(?:also|then|again)\b)+").unwrap());
+static LEADING_FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(r"(?i)^(?:[\s,]+|\b(?:also|then|again)\b)+").unwrap()
+});
 static PRONOUN_END: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::regex(r"(?i)\b(he|she)$").unwrap());
+    LazyLock::new(|| crate::text::pattern::regex(r"(?i)\b(he|she)$").unwrap());
 static PRONOUN_START: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::regex(r"(?i)^(he|she)\b").unwrap());
-static ROLE_END: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::regex(&format!(r"(?i)\bthe\s+({ROLE_WORDS})$")).unwrap());
-static ROLE_START: LazyLock<Regex> =
-    LazyLock::new(|| crate::pattern::regex(&format!(r"(?i)^the\s+({ROLE_WORDS})\b")).unwrap());
+    LazyLock::new(|| crate::text::pattern::regex(r"(?i)^(he|she)\b").unwrap());
+static ROLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(&format!(r"(?i)\bthe\s+({ROLE_WORDS})$")).unwrap()
+});
+static ROLE_START: LazyLock<Regex> = LazyLock::new(|| {
+    crate::text::pattern::regex(&format!(r"(?i)^the\s+({ROLE_WORDS})\b")).unwrap()
+});
 const ROLE_WORDS: &str = r"(?:[a-z-]+\s+){0,3}(?:minister|president|secretary|spokes(?:man|woman|person)|ambassador|envoy|diplomat|chancellor|premier|leader|governor|mayor|official|general|chief|senator|lawmaker|prosecutor|judge)";
 
 /// The subject of the speech verb at `v` (byte range), looking inside the sentence `sent`.
@@ -358,7 +361,7 @@ mod tests {
             "{:?}",
             verb_prefixes()
         );
-        let re = crate::pattern::regex(&format!(r"(?i)\b{VERBS}\b")).unwrap();
+        let re = crate::text::pattern::regex(&format!(r"(?i)\b{VERBS}\b")).unwrap();
         let t = "He SAID, she Told us; Emphasised and ACCORDING TO, unsaid saidx ſaid. Pointed out";
         let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
         assert_eq!(VERB.find_iter(t), want);

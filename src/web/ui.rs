@@ -9,9 +9,9 @@
 //! does nothing rather than panic.
 
 use crate::analysis::{self, Analysis};
-use crate::options::Options;
-use crate::render::{self, Rendered};
-use crate::{dom, export, present};
+use crate::present::options::Options;
+use crate::web::render::{self, Rendered};
+use crate::{present, present::export, web::dom};
 use js_sys::{Array, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -85,7 +85,8 @@ pub fn is_annotated(doc: &Document) -> bool {
 /// the caller hands the same object on rather than serialising the analysis again).
 pub fn annotate(doc: &Document, url: &str) -> Result<JsValue, JsValue> {
     // One budget for the whole click: reading a huge page leaves less time to analyse it.
-    let deadline = crate::budget::Deadline::after(crate::budget::CLICK_BUDGET_MS);
+    let deadline =
+        crate::analysis::budget::Deadline::after(crate::analysis::budget::CLICK_BUDGET_MS);
     let snap = dom::read_within(doc, url, deadline);
     let a = analysis::analyze_within(&snap.page, deadline);
     let r = render::render(doc, a, snap.texts, url, &options())?;

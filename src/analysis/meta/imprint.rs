@@ -3,8 +3,8 @@
 //! (through `jsonld`), microdata, and the page footer's copyright line and mailto:/tel:
 //! links. Each item says where it was found; nothing is inferred beyond what is written.
 
-use crate::jsonld;
-use crate::microdata;
+use crate::analysis::meta::jsonld;
+use crate::analysis::meta::microdata;
 use crate::page::{Page, NO_PARENT};
 use regex::Regex;
 use serde::Serialize;

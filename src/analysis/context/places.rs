@@ -10,8 +10,8 @@
 //! ("the Israeli government", see `organizations`).
 
 use crate::data;
-use crate::names::Token;
-use crate::phrases::{Named, Phrases, Tally};
+use crate::data::phrases::{Named, Phrases, Tally};
+use crate::text::names::Token;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -121,7 +121,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Place> 
         }
         // "Lviv-based": the place is the part before the hyphen.
         if let Some(prefix) = t.text.strip_suffix("-based") {
-            let sub = crate::names::tokenize(prefix);
+            let sub = crate::text::names::tokenize(prefix);
             if let Some((n, x)) = gaz.at(&sub, 0).filter(|&(n, _)| n == sub.len()) {
                 let _ = n;
                 let e = &gaz.entries[x];
@@ -161,7 +161,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Place> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::names::tokenize;
+    use crate::text::names::tokenize;
 
     fn places(text: &str) -> Vec<(String, Option<String>, usize)> {
         let toks = tokenize(text);

@@ -543,7 +543,7 @@ fn skip_inside(ctx: &Ctx, i: usize) -> bool {
 #[cfg(all(test, feature = "native"))]
 mod tests {
     use super::*;
-    use crate::html::read_html;
+    use crate::page::html::read_html;
 
     #[test]
     fn text_stats_agree_with_trim_and_count() {
@@ -571,8 +571,8 @@ mod tests {
     /// The word lists say what these regexes said, more cheaply.
     #[test]
     fn class_hints_match_the_patterns_they_replace() {
-        let neg = crate::pattern::regex(r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|widget|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip)($|[\s_-])").unwrap();
-        let pos = crate::pattern::regex(
+        let neg = crate::text::pattern::regex(r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|widget|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip)($|[\s_-])").unwrap();
+        let pos = crate::text::pattern::regex(
             r"(?i)(article|body|content|entry|main|page|post|text|blog|story|prose|rich-text)",
         )
         .unwrap();

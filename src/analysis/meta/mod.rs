@@ -3,11 +3,18 @@
 //! microdata, visible bylines and date lines, the URL) once, then picks each field by a
 //! fixed precedence with cross-checks, and notes where sources disagree.
 
-use crate::byline;
-use crate::dates::{self, DateTime, DayOrder};
-use crate::jsonld::{self, JsonLd, LdItem};
-use crate::metatags::MetaTags;
-use crate::microdata::{self, Prop};
+pub mod byline;
+pub mod dates;
+pub mod imprint;
+pub mod jsonld;
+pub mod metatags;
+pub mod microdata;
+pub mod source;
+
+use self::dates::{DateTime, DayOrder};
+use self::jsonld::{JsonLd, LdItem};
+use self::metatags::MetaTags;
+use self::microdata::Prop;
 use crate::page::{collapse_ws, hint, Page};
 use regex::Regex;
 use serde::Serialize;
@@ -276,7 +283,7 @@ fn pick_lang(ev: &Evidence, m: &mut Metadata) {
 // site name
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    crate::pattern::regex(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,?\s*([^.|,;©]{2,60}?)\s*(?:[.|,;]|all rights|alle rechte|tous droits|todos los derechos|$)").unwrap()
+    crate::text::pattern::regex(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*,?\s*([^.|,;©]{2,60}?)\s*(?:[.|,;]|all rights|alle rechte|tous droits|todos los derechos|$)").unwrap()
 });
 
 /// The holder named in a copyright line ("© 2023 The Paper. All rights reserved."), from
@@ -1118,7 +1125,7 @@ mod tests {
 #[cfg(all(test, feature = "native"))]
 mod fixtures {
     use super::*;
-    use crate::html::read_html;
+    use crate::page::html::read_html;
 
     fn read(name: &str, url: &str) -> Metadata {
         let path = format!("{}/tests/fixtures/meta/{name}", env!("CARGO_MANIFEST_DIR"));

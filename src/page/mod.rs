@@ -5,6 +5,9 @@
 //! Nodes are kept flat in document order with parent links: the analysis walks them with
 //! loops, never recursion, so a 10,000-level deep page cannot overflow the stack.
 
+#[cfg(feature = "native")]
+pub mod html;
+
 use serde::Serialize;
 
 /// Attributes worth copying out of the DOM. Everything else (style, data-*, event handlers)

@@ -3,7 +3,7 @@
 //! by first-and-last name, and by surname for the top posts.
 
 use crate::data;
-use crate::names::{name_key, part_key};
+use crate::text::names::{name_key, part_key};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -62,7 +62,7 @@ pub fn category_of_code(c: &str) -> Option<&'static str> {
 }
 
 fn category_static(c: &str) -> &'static str {
-    crate::roles::CATEGORIES
+    crate::analysis::people::roles::CATEGORIES
         .iter()
         .copied()
         .find(|x| *x == c)
@@ -147,7 +147,7 @@ impl Gazetteer {
                     && first.chars().next().is_some_and(|c| c.is_uppercase())
                 {
                     g.first_names.insert(part_key(first));
-                    g.first_exact.insert(crate::names::fold(first));
+                    g.first_exact.insert(crate::text::names::fold(first));
                 }
             }
             g.holders.push(Holder {

@@ -32,7 +32,7 @@ pub struct SourceProfile {
     /// Where the profile comes from.
     pub data_source: &'static str,
     /// Publisher, copyright holder, owner and contacts as the page itself names them.
-    pub named_in_page: Vec<crate::imprint::Named>,
+    pub named_in_page: Vec<crate::analysis::meta::imprint::Named>,
 }
 
 /// The short credit the summary ends with.
@@ -166,7 +166,7 @@ pub fn profile(url: &str, site_name: Option<&str>) -> SourceProfile {
         .clone()
         .unwrap_or_else(|| "state-affiliated".into());
     let country = p.country.clone().unwrap_or_default();
-    let cs = crate::countries::get();
+    let cs = crate::data::countries::get();
     let demonym = cs.code(&country).and_then(|c| cs.demonym(c));
     // "Sputnik International is a Russian state-controlled outlet of Rossiya Segodnya".
     let described = match demonym {

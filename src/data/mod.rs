@@ -3,6 +3,10 @@
 //! Modules parse a file once into a structure through `cached`, and rebuild it when `set`
 //! has replaced the data since.
 
+pub mod countries;
+pub mod holders;
+pub mod phrases;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -44,13 +48,13 @@ pub fn text(name: &str) -> &'static str {
 #[cfg(not(target_arch = "wasm32"))]
 fn bundled(name: &str) -> &'static str {
     match name {
-        "countries.tsv" => include_str!("../data/countries.tsv"),
-        "officials.tsv" => include_str!("../data/officials.tsv"),
-        "organizations.tsv" => include_str!("../data/organizations.tsv"),
-        "places.tsv" => include_str!("../data/places.tsv"),
-        "positions.txt" => include_str!("../data/positions.txt"),
-        "roles.tsv" => include_str!("../data/roles.tsv"),
-        "state_media.tsv" => include_str!("../data/state_media.tsv"),
+        "countries.tsv" => include_str!("../../data/countries.tsv"),
+        "officials.tsv" => include_str!("../../data/officials.tsv"),
+        "organizations.tsv" => include_str!("../../data/organizations.tsv"),
+        "places.tsv" => include_str!("../../data/places.tsv"),
+        "positions.txt" => include_str!("../../data/positions.txt"),
+        "roles.tsv" => include_str!("../../data/roles.tsv"),
+        "state_media.tsv" => include_str!("../../data/state_media.tsv"),
         _ => "",
     }
 }

@@ -2,9 +2,12 @@
 //! from analysis data. Pure Rust so the wording is tested natively; the DOM layer only
 //! places these strings with `textContent`.
 
+pub mod export;
+pub mod options;
+
+use crate::analysis::context::timeline;
+use crate::analysis::people::Official;
 use crate::analysis::Analysis;
-use crate::officials::Official;
-use crate::timeline;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

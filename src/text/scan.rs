@@ -130,7 +130,7 @@ impl WordStart {
             }
         };
         WordStart {
-            re: Regex::new(&crate::pattern::fold(pattern)).expect("valid pattern"),
+            re: Regex::new(&crate::text::pattern::fold(pattern)).expect("valid pattern"),
             prefixes: {
                 // An empty prefix would allow any start: not a useful pattern here.
                 assert!(prefixes.iter().all(|p| !p.is_empty()), "empty prefix");
@@ -305,7 +305,7 @@ mod tests {
 
     fn same(pattern: &str, prefixes: &[&str], fold: bool, digits: bool) {
         let ws = WordStart::new(pattern, prefixes, fold, digits);
-        let re = crate::pattern::regex(pattern).unwrap();
+        let re = crate::text::pattern::regex(pattern).unwrap();
         for t in TEXTS {
             let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
             assert_eq!(ws.find_iter(t), want, "{pattern} on {t:?}");
@@ -346,7 +346,7 @@ mod tests {
         );
         let pattern = r"(?i)\b(\d+|a|few)\s+(days?|weeks?)\s+ago\b";
         let ws = WordStart::new(pattern, &["a ", "few "], true, true).with_needles(&["ago"]);
-        let re = crate::pattern::regex(pattern).unwrap();
+        let re = crate::text::pattern::regex(pattern).unwrap();
         for t in TEXTS {
             let want: Vec<(usize, usize)> = re.find_iter(t).map(|m| (m.start(), m.end())).collect();
             assert_eq!(ws.find_iter(t), want, "{t:?}");
@@ -358,7 +358,7 @@ mod tests {
     fn only_two_non_ascii_characters_fold_to_ascii_letters() {
         // The `unicode` start test relies on this.
         for l in 'a'..='z' {
-            let re = crate::pattern::regex(&format!("(?i)^{l}$")).unwrap();
+            let re = crate::text::pattern::regex(&format!("(?i)^{l}$")).unwrap();
             for c in (0x80u32..0x3000).filter_map(char::from_u32) {
                 if re.is_match(c.encode_utf8(&mut [0; 4])) {
                     assert!(c == '\u{17F}' || c == '\u{212A}', "{c:?}");

@@ -1,0 +1,6 @@
+//! String tools with no dependency on the page or the data: the tokenizer, ASCII
+//! case-folded patterns and word-start scanning.
+
+pub mod names;
+pub mod pattern;
+pub mod scan;
