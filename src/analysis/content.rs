@@ -6,7 +6,8 @@
 //! for their parent and grandparent; class names, link density and a few structural tags
 //! adjust the votes. Everything is computed in two linear passes over the flat node list.
 
-use crate::page::{trim_fast, Node, NodeKind, Page, NO_PARENT};
+use crate::page::{Node, NodeKind, Page, NO_PARENT};
+use crate::text::ascii::trim_fast;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -657,7 +657,7 @@ fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
 }
 
 /// (name, "country · n×") of places or organisations, for the context lists.
-fn named_list(found: &[crate::data::phrases::Named]) -> Vec<(String, String)> {
+fn named_list(found: &[crate::analysis::context::named::Named]) -> Vec<(String, String)> {
     found
         .iter()
         .map(|n| {

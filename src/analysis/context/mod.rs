@@ -1,5 +1,6 @@
 //! The context around the people: places, organisations, dates in the text, topics.
 
+pub mod named;
 pub mod organizations;
 pub mod places;
 pub mod timeline;

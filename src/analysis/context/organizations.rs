@@ -8,10 +8,11 @@
 //! England"); a country or demonym before a government noun ("the Israeli government",
 //! "Israel's army"); and acronyms the text defines ("Islamic Resistance Movement (IRM)").
 
+use super::named::{Named, Tally};
 use crate::analysis::context::places;
 use crate::data;
 use crate::data::countries::{self, Countries};
-use crate::data::phrases::{is_link_word, Named, Phrases, Tally};
+use crate::data::phrases::{is_link_word, Phrases};
 use crate::text::names::Token;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -9,8 +9,9 @@
 //! nationality of every official as a place. They still give organisations their country
 //! ("the Israeli government", see `organizations`).
 
+use super::named::{Named, Tally};
 use crate::data;
-use crate::data::phrases::{Named, Phrases, Tally};
+use crate::data::phrases::Phrases;
 use crate::text::names::Token;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -78,7 +78,7 @@ pub fn is_placeholder(s: &str) -> bool {
 /// Cleans one raw byline into names: strips "By", roles, dates and links, splits on "and",
 /// "&", commas; keeps the input order and drops repeats.
 pub fn names(raw: &str) -> Vec<String> {
-    let s = crate::page::collapse_ws(raw);
+    let s = crate::text::ascii::collapse_ws(raw);
     let s = EMAIL.replace_all(&s, " ");
     let mut s = s
         .trim()
@@ -193,7 +193,7 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `t` opens with a word `BY_LINE` or `BARE_BY` can start with: a cheap test
 /// that spares the regexes nearly every text node of the page.
 fn may_start_by_line(t: &str) -> bool {
-    let t = crate::page::trim_start_fast(t);
+    let t = crate::text::ascii::trim_start_fast(t);
     let end = t
         .bytes()
         .position(|b| !b.is_ascii_alphabetic())

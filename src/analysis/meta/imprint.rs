@@ -31,11 +31,11 @@ pub fn may_hold_copyright(t: &str) -> bool {
     t.contains('©')
         || t.contains("(c)")
         || t.contains("(C)")
-        || crate::page::contains_ci(t, "copyright")
+        || crate::text::ascii::contains_ci(t, "copyright")
 }
 
 fn push(out: &mut Vec<Named>, role: &'static str, value: &str, evidence: String) {
-    let value = crate::page::collapse_ws(value);
+    let value = crate::text::ascii::collapse_ws(value);
     let value = value.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace());
     if value.is_empty() || value.chars().count() > 120 {
         return;

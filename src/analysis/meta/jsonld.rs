@@ -81,7 +81,7 @@ fn parties(
             let p = match v {
                 Value::String(s) => LdParty {
                     role,
-                    name: Some(crate::page::collapse_ws(s)).filter(|s| !s.is_empty()),
+                    name: Some(crate::text::ascii::collapse_ws(s)).filter(|s| !s.is_empty()),
                     ..Default::default()
                 },
                 _ => {
@@ -304,7 +304,7 @@ fn text_value(v: &Value) -> Option<String> {
         Value::Object(o) => return o.get("@value").and_then(text_value),
         _ => return None,
     };
-    let s = crate::page::collapse_ws(&s);
+    let s = crate::text::ascii::collapse_ws(&s);
     (!s.is_empty()).then_some(s)
 }
 

@@ -40,7 +40,7 @@ impl MetaTags {
                     let Some(value) = n.attr("content").or_else(|| n.attr("value")) else {
                         continue;
                     };
-                    let value = crate::page::collapse_ws(value);
+                    let value = crate::text::ascii::collapse_ws(value);
                     if value.is_empty() {
                         continue;
                     }

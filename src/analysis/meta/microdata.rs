@@ -49,7 +49,7 @@ pub fn read(page: &Page) -> Vec<Prop> {
         } else {
             page.text_of(i)
         };
-        let value = crate::page::collapse_ws(&value);
+        let value = crate::text::ascii::collapse_ws(&value);
         if value.is_empty() {
             continue;
         }
