@@ -40,6 +40,9 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Characters of main text analysed.
     pub article_chars: usize,
+    /// The snapshot node the main text was found under (the reader view rebuilds it).
+    #[serde(skip)]
+    pub content_root: Option<usize>,
     /// True when the page was only partly read or analysed (size or time limits).
     pub truncated: bool,
     /// Plain-language notes for the reader ("no article found", "page truncated").
@@ -248,6 +251,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         quotes,
         age,
         article_chars: article.text.chars().count(),
+        content_root: article.root,
         meta,
         officials: found.officials,
         people: found.people,
