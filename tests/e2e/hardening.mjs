@@ -20,55 +20,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, parseArgs, REPO_ROOT } from '../../tools/serve.mjs';
-import { launchBrowser, isInternalRequest, isBrowserRequest } from './browser.mjs';
+import { startServer, parseArgs } from '../../lib/serve.mjs';
+import { REPO_ROOT, launchBrowser, isInternalRequest, isBrowserRequest, testExtensionDir } from '../../lib/harness.mjs';
+import { brief, checkQuiet as quiet, makeReport } from './report.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const which = args.browser || 'both';
 const browsers = which === 'both' ? ['chromium', 'firefox'] : [which];
-const extDirs = {
-  chromium: path.resolve(REPO_ROOT, 'dist/chrome-test'),
-  firefox: path.resolve(REPO_ROOT, 'dist/firefox-test'),
-};
+
 const FIXTURES = path.join(REPO_ROOT, 'tests/fixtures/pages');
 const SEED_PATH = 'samples/sputnik-blinken.html';
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : ' — ' + detail}`);
-  return ok;
-}
-const brief = (v) => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s === undefined ? '(missing)' : s.length > 300 ? s.slice(0, 300) + '…' : s;
-};
+const { check, finish } = makeReport();
+const checkQuiet = (p, ev) => quiet(check, p, ev);
 
 // ---- page-side functions (serialised with toString; self-contained) ----
-
-function pageTestMessage([kind, waitMs]) {
-  return new Promise((resolve) => {
-    const id = Math.floor(Math.random() * 2 ** 31);
-    const onMessage = (ev) => {
-      if (ev.source !== window || !ev.data || ev.data.newsmarkTestReply !== id) return;
-      window.removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      const r = ev.data.result ?? null;
-      // Only what the checks need: a full analysis of a huge page is large to ship back.
-      resolve(r && { state: r.state, error: r.error, ms: r.ms,
-        notes: r.analysis?.notes, truncated: r.analysis?.truncated,
-        officials: (r.analysis?.officials || []).map((o) => o.name) });
-    };
-    window.addEventListener('message', onMessage);
-    const timer = setTimeout(() => {
-      window.removeEventListener('message', onMessage);
-      resolve({ state: 'timeout' });
-    }, waitMs);
-    window.postMessage({ newsmarkTest: kind, id }, '*');
-  });
-}
 
 /** Everything in the panel's shadow root that did not come from Newsmark's own builder. */
 function pageAuditPanel() {
@@ -117,25 +83,10 @@ function pageLeftovers() {
   };
 }
 
-function pageOuterHTML() {
-  return document.documentElement ? document.documentElement.outerHTML : '';
-}
-
 // ---- tests ----
 
-async function click(tab, kind = 'click', waitMs = 30_000) {
-  if (!tab.hookChecked) {
-    tab.hookChecked = true;
-    await tab.waitForHook();
-  }
-  return tab.evaluate(pageTestMessage, [kind, waitMs]);
-}
-
-function checkQuiet(p, ev) {
-  check(`${p}: no dialog`, ev.dialogs.length === 0, brief(ev.dialogs));
-  check(`${p}: no Newsmark console error`, ev.errors.length === 0, brief(ev.errors.map((e) => e.text)));
-  check(`${p}: no network request`, ev.requests.length === 0, brief(ev.requests.map((r) => r.url)));
-}
+// A huge page's click may take long on a loaded machine; only the reply decides.
+const click = (tab, kind = 'click') => tab.click(30_000, { kind, brief: true });
 
 function checkPanelSafe(p, audit) {
   check(`${p}: panel in an open shadow root`, audit.present && audit.shadow, brief(audit));
@@ -288,7 +239,7 @@ async function main() {
     for (const name of browsers) {
       let browser;
       try {
-        browser = await launchBrowser(name, { extensionDir: extDirs[name] });
+        browser = await launchBrowser(name, { extensionDir: testExtensionDir(name) });
       } catch (e) {
         check(`${name}: launch`, false, e.message);
         continue;
@@ -308,8 +259,7 @@ async function main() {
     await server.close();
     fs.rmSync(gen, { recursive: true, force: true });
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  finish();
 }
 
 main().catch((e) => {

@@ -12,7 +12,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../../tools/serve.mjs';
+import { REPO_ROOT } from '../../lib/harness.mjs';
+import { brief, firstDifference } from './report.mjs';
 
 const SEED = 'samples/sputnik-blinken.html';
 const AXE = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
@@ -156,15 +157,10 @@ async function pageWaitFor([kind, value, ms]) {
 
 // ---------------------------------------------------------------------------------------
 
-export function makeUiTests({ check, brief, firstDifference, outDir }) {
+export function makeUiTests({ check, outDir }) {
   const shot = (tab, browser, name) =>
     tab.screenshot(path.join(outDir, `${browser.name}-ui-${name}.png`)).catch(() => {});
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-  async function setViewport(tab, browser, width, height) {
-    if (browser.name === 'chromium') await tab.page.setViewportSize({ width, height });
-    else await browser.send('browsingContext.setViewport', { context: tab.context, viewport: { width, height } });
-  }
 
   async function uiSeed(browser, base) {
     const p = `${browser.name} ui-seed`;
@@ -305,7 +301,7 @@ export function makeUiTests({ check, brief, firstDifference, outDir }) {
   async function uiNarrow(browser, base) {
     const p = `${browser.name} ui-narrow`;
     const tab = await browser.newTab();
-    await setViewport(tab, browser, 360, 740);
+    await tab.setViewport(360, 740);
     await tab.goto(base + SEED);
     const r = await tab.click();
     check(`${p}: annotates`, r?.state === 'annotated', brief(r?.error || r?.state));
