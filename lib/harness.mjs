@@ -13,7 +13,7 @@
 //   await tab.waitForPanel();                 // polls the panel's data-state
 //   const panel = await tab.panel();          // { state, fields: {title, ...}, officials, ... }
 //   const n = await tab.highlights();         // custom highlights + <mark data-newsmark-mark>
-//   await tab.screenshot('out/e2e/x.png');
+//   await tab.screenshot('out/e2e/x.png');    // never touches the page's DOM
 //   const { errors, dialogs, requests } = browser.since(mark);
 //   await browser.close();
 //
@@ -313,7 +313,9 @@ class ChromiumTab extends Tab {
   }
   async screenshot(file) {
     ensureDir(file);
-    await this.page.screenshot({ path: file });
+    // caret 'initial': Playwright otherwise hides the caret by writing a style onto every
+    // input, which leaves `style=""` behind and changes the DOM the checks then compare.
+    await this.page.screenshot({ path: file, caret: 'initial' });
   }
   async close() {
     await this.page.close();

@@ -13,6 +13,8 @@
 //   csp:  the same page under `Content-Security-Policy: script-src 'self'`; Chromium ->
 //         state 'reader' and the reader tab shows the panel with the title; Firefox ->
 //         annotates in the page, and the second click restores it.
+//   input: tests/fixtures/pages/form-input.html (text fields, one focused); click,
+//         screenshot, click -> outerHTML identical to before (see input.mjs).
 // Screenshots go to OUT/<browser>-<test>.png. Prints one line per check, then
 // "N passed, M failed"; exits 1 when any check failed. Never asserts timings.
 
@@ -21,6 +23,7 @@ import path from 'node:path';
 import { startServer, parseArgs } from '../../lib/serve.mjs';
 import { REPO_ROOT, launchBrowser } from '../../lib/harness.mjs';
 import { brief, checkQuiet as quiet, firstDifference, makeReport } from './report.mjs';
+import { inputTest } from './input.mjs';
 import { makeUiTests } from './ui.mjs';
 
 const SEED_PATH = 'samples/sputnik-blinken.html';
@@ -125,7 +128,8 @@ async function main() {
         continue;
       }
       const uiTests = makeUiTests({ check, outDir });
-      for (const test of [seedTest, cspTest, ...uiTests]) {
+      const input = (b, base) => inputTest(b, base, { check, outDir });
+      for (const test of [seedTest, cspTest, input, ...uiTests]) {
         try {
           await test(browser, server.url);
         } catch (e) {
