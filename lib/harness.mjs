@@ -38,7 +38,8 @@ import { REPO_ROOT, startServer } from './serve.mjs';
 export { REPO_ROOT };
 
 export const CLICK_TIMEOUT_MS = 10_000;
-const HOOK_WAIT_MS = 1_000;
+const HOOK_WAIT_MS = 10_000;
+const PING_MS = 1_000;
 const NAV_TIMEOUT_MS = 30_000;
 
 const EXTENSION_URL = /^(chrome|moz)-extension:\/\//;
@@ -179,10 +180,17 @@ class Tab {
     this.browser = browser;
   }
 
-  /** Asks the test hook whether it is listening; false when it never answered. */
+  /**
+   * Pings the test hook until it answers (its content script may not be injected yet right
+   * after load); false when it never did within timeoutMs.
+   */
   async waitForHook(timeoutMs = HOOK_WAIT_MS) {
-    const r = await this.evaluate(pageSendTestMessage, ['ping', timeoutMs]);
-    return !!r && r.state !== 'timeout';
+    const t0 = Date.now();
+    for (;;) {
+      const r = await this.evaluate(pageSendTestMessage, ['ping', PING_MS]);
+      if (r && r.state !== 'timeout') return true;
+      if (Date.now() - t0 >= timeoutMs) return false;
+    }
   }
 
   /**
@@ -193,8 +201,6 @@ class Tab {
    */
   async click(timeoutMs = CLICK_TIMEOUT_MS, { kind = 'click', brief = false } = {}) {
     if (!this.hookChecked) {
-      // The hook's content script may not be injected yet right after load; a ping tells
-      // when it is. A hook that ignores pings only costs the wait.
       this.hookChecked = true;
       await this.waitForHook();
     }

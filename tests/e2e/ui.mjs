@@ -8,7 +8,8 @@
 //   ui-csp:      the strict-CSP page (reader panel in Chromium, in-page card in Firefox).
 // Screenshots: OUT/<browser>-ui-*.png. With NEWSMARK_DOCS=1, Chromium also writes the README
 // screenshots docs/screenshot-light.png and docs/screenshot-dark.png.
-// Asserts behaviour only: waits poll with generous limits, never measure.
+// Asserts behaviour only: waits poll for an observable state with generous limits, never
+// sleep or measure.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -146,6 +147,9 @@ async function pageWaitFor([kind, value, ms]) {
   while (performance.now() - t0 < ms) {
     const root = document.getElementById('newsmark-host')?.shadowRoot;
     if (kind === 'official' && root?.querySelector(`[data-official="${value}"]`)) return true;
+    // The live region is filled shortly after the panel is in the page.
+    if (kind === 'summary' && root?.querySelector('.summary')?.textContent) return true;
+    if (kind === 'card' && root?.querySelector('.card:not([hidden])')) return true;
     if (kind === 'highlights') {
       const h = CSS.highlights.get('newsmark-official');
       if (h && h.size >= value) return true;
@@ -160,7 +164,6 @@ async function pageWaitFor([kind, value, ms]) {
 export function makeUiTests({ check, outDir }) {
   const shot = (tab, browser, name) =>
     tab.screenshot(path.join(outDir, `${browser.name}-ui-${name}.png`)).catch(() => {});
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
   async function uiSeed(browser, base) {
     const p = `${browser.name} ui-seed`;
@@ -173,7 +176,7 @@ export function makeUiTests({ check, outDir }) {
     const r = await tab.click();
     check(`${p}: annotates`, r?.state === 'annotated', brief(r?.error || r?.state));
     await tab.waitForPanel();
-    await sleep(200);
+    await tab.evaluate(pageWaitFor, ['summary', null, 5000]);
     let ui = await tab.evaluate(pageUi, null);
     for (const s of ['source', 'dates', 'officials', 'context']) {
       check(`${p}: section ${s}`, s in ui.sections, brief(ui.sections));
@@ -330,7 +333,7 @@ export function makeUiTests({ check, outDir }) {
       if (!where) return;
     }
     await where.waitForPanel();
-    await sleep(200);
+    await where.evaluate(pageWaitFor, ['summary', null, 5000]);
     const ui = await where.evaluate(pageUi, null);
     check(`${p}: sections and highlights`, 'officials' in ui.sections && ui.highlights.official > 0, brief(ui));
     await where.evaluate(pageFocusOfficial, 0);
@@ -353,7 +356,7 @@ export function makeUiTests({ check, outDir }) {
       await tab.waitForPanel();
       await tab.evaluate(pageFocusOfficial, 0);
       await tab.evaluate(pageKey, ['ArrowRight', 'panel']);
-      await sleep(300);
+      await tab.evaluate(pageWaitFor, ['card', null, 5000]);
       const file = path.join(REPO_ROOT, 'docs', `screenshot-${scheme}.png`);
       await tab.screenshot(file);
       check(`docs screenshot ${scheme}`, fs.existsSync(file));
