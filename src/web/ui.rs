@@ -8,6 +8,7 @@
 //! state is only ever borrowed with `try_borrow_mut`, and a handler that finds it busy
 //! does nothing rather than panic.
 
+use crate::analysis::budget::{Deadline, CLICK_BUDGET_MS};
 use crate::analysis::{self, Analysis};
 use crate::present::options::Options;
 use crate::web::render::{self, Rendered};
@@ -85,8 +86,7 @@ pub fn is_annotated(doc: &Document) -> bool {
 /// the caller hands the same object on rather than serialising the analysis again).
 pub fn annotate(doc: &Document, url: &str) -> Result<JsValue, JsValue> {
     // One budget for the whole click: reading a huge page leaves less time to analyse it.
-    let deadline =
-        crate::analysis::budget::Deadline::after(crate::analysis::budget::CLICK_BUDGET_MS);
+    let deadline = Deadline::after(CLICK_BUDGET_MS);
     let snap = dom::read_within(doc, url, deadline);
     let a = analysis::analyze_within(&snap.page, deadline);
     let r = render::render(doc, a, snap.texts, url, &options())?;
@@ -869,8 +869,11 @@ fn on_tick() {
         with_live(&doc, |l| {
             l.dirty = false;
             hide_card(l);
-            let snap = dom::read(&l.doc, &l.r.url);
-            let a = analysis::analyze(&snap.page);
+            // The same budget as the click: unbounded, one change to a huge page would
+            // block its main thread for a full read and analysis (minutes in Firefox).
+            let deadline = Deadline::after(CLICK_BUDGET_MS);
+            let snap = dom::read_within(&l.doc, &l.r.url, deadline);
+            let a = analysis::analyze_within(&snap.page, deadline);
             let _ = render::refresh(&l.doc, &mut l.r, a, snap.texts);
             if let Some(mo) = &l.observer {
                 mo.take_records();
