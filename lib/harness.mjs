@@ -818,13 +818,14 @@ export function serveEvalPages({ www = path.join(REPO_ROOT, 'dist/www'), indexFi
 
 /**
  * Headless Chromium without the extension, and one context whose requests may only reach
- * 127.0.0.1: the pages under test would fetch their images and styles from the web.
+ * 127.0.0.1 (the pages under test would fetch their images and styles from the web);
+ * blockWeb false leaves requests to the page (roundtrip-pages' frames forbid them by CSP).
  */
-export async function launchHeadless({ viewport } = {}) {
+export async function launchHeadless({ viewport, blockWeb = true } = {}) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM_BIN, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext(viewport ? { viewport } : {});
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  if (blockWeb) await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   return { browser, context, close: () => browser.close().catch(() => {}) };
 }
 

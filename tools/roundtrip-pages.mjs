@@ -79,7 +79,7 @@ async function pageRoundtrip(batch) {
 
 async function main() {
   const server = await serveEvalPages({ www, indexFile });
-  const { context, close } = await launchHeadless();
+  const { context, close } = await launchHeadless({ blockWeb: false });
   let restored = 0;
   let differ = 0;
   let failedN = 0;
