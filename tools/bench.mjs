@@ -25,8 +25,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { startServer, parseArgs, REPO_ROOT } from './serve.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_BIN } from '../tests/e2e/browser.mjs';
+import { parseArgs } from '../lib/serve.mjs';
+import { REPO_ROOT, batches, launchHeadless, openWasmPage, readIndex, runBatches, serveEvalPages } from '../lib/harness.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const indexFile = path.resolve(args.index || args._[0] || path.join(REPO_ROOT, '../shared/suites/index.jsonl'));
@@ -54,18 +54,6 @@ export function stats(xs) {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   const at = (q) => (s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : null);
   return { median: s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null, p95: at(0.95) };
-}
-
-function readIndex(file) {
-  const items = [];
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const e = JSON.parse(line);
-    const src = '/_index/' + e.html.split(/[\\/]/).map(encodeURIComponent).join('/');
-    const bytes = fs.statSync(path.join(path.dirname(file), e.html)).size;
-    items.push({ id: e.id, src, url: e.url || '', bytes });
-  }
-  return items;
 }
 
 function devTexts() {
@@ -116,48 +104,17 @@ function sizes() {
   };
 }
 
-function withTimeout(promise, ms) {
-  let timer;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timeout after ${ms} ms`)), ms);
-    }),
-  ]);
-}
-
 const fmt = (x, d = 2) => (x == null ? '-' : Number(x).toFixed(d));
 
 async function main() {
   const t0 = Date.now();
-  const all = readIndex(indexFile);
-  const items = all.filter((it) => !args.only || it.id.includes(args.only));
-  if (!fs.existsSync(path.join(www, 'pkg', 'newsmark.js'))) throw new Error(`${www}/pkg missing (run make build)`);
-  const server = await startServer({
-    port: 0,
-    www,
-    mounts: {
-      '/_index/': path.dirname(indexFile),
-      '/_eval/': path.join(REPO_ROOT, 'www'),
-      '/_nm/': path.join(REPO_ROOT, 'node_modules'),
-    },
-  });
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_BIN, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const items = readIndex(indexFile, { only: args.only })
+    .map((it) => ({ id: it.id, src: it.src, url: it.url, bytes: fs.statSync(it.file).size }));
+  const server = await serveEvalPages({ www, indexFile, mounts: { '/_nm/': path.join(REPO_ROOT, 'node_modules') } });
   // The adopted pages would fetch their images and styles: nothing leaves the machine.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-  const open = async () => {
-    const page = await context.newPage();
-    const state = { page, last: null };
-    page.on('console', (m) => {
-      const t = m.text();
-      if (t.startsWith('newsmark-bench:start ')) state.last = t.slice(21);
-    });
-    await page.goto(`${server.url}_eval/bench.html`, { waitUntil: 'load' });
-    await page.evaluate(() => window.newsmarkBench.ready);
-    return state;
-  };
+  const { context, close } = await launchHeadless({ viewport: { width: 1400, height: 1000 } });
+  const open = () => openWasmPage(context, `${server.url}_eval/bench.html`,
+    { api: 'newsmarkBench', marker: 'newsmark-bench:start ' });
 
   const rows = new Map();
   let inst = [];
@@ -168,9 +125,8 @@ async function main() {
     inst = await state.page.evaluate((n) => window.newsmarkBench.instantiate(n), 9);
     // The largest page runs last, so the memory reading after it is the high-water mark.
     const largest = items.reduce((a, b) => (b.bytes > (a ? a.bytes : -1) ? b : a), null);
-    const queue = [];
     const ordered = items.filter((it) => it !== largest).concat(largest ? [largest] : []);
-    for (let i = 0; i < ordered.length; i += batchSize) queue.push(ordered.slice(i, i + batchSize));
+    const queue = batches(ordered, batchSize);
     // Warm-up (untimed): data tables are parsed and regexes compiled on first use.
     if (ordered.length) await state.page.evaluate((b) => window.newsmarkBench.run(b, 1), ordered.slice(0, 10));
     let cdp = null;
@@ -180,22 +136,21 @@ async function main() {
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
-    while (queue.length) {
-      const batch = queue.shift();
-      try {
-        const out = await withTimeout(state.page.evaluate(([b, r]) => window.newsmarkBench.run(b, r), [batch, reps]), batchTimeoutMs);
+    state = await runBatches({
+      queue,
+      state,
+      open,
+      run: (st, batch) => st.page.evaluate(([b, r]) => window.newsmarkBench.run(b, r), [batch, reps]),
+      timeoutMs: batchTimeoutMs,
+      onDone: (batch, out) => {
         for (const r of out) rows.set(r.id, r);
-      } catch (e) {
-        const hung = batch.findIndex((it) => it.id === state.last);
-        const culprit = hung >= 0 ? hung : 0;
-        rows.set(batch[culprit].id, { id: batch[culprit].id, error: `${e.message.split('\n')[0]} (page abandoned)` });
-        const rest = batch.filter((_, i) => i !== culprit);
-        if (rest.length) queue.unshift(rest);
-        await state.page.close().catch(() => {});
-        state = await open();
-      }
-      process.stderr.write(`\rbench: ${rows.size}/${items.length}`);
-    }
+        process.stderr.write(`\rbench: ${rows.size}/${items.length}`);
+      },
+      onAbandon: (item, reason) => {
+        rows.set(item.id, { id: item.id, error: `${reason} (page abandoned)` });
+        process.stderr.write(`\rbench: ${rows.size}/${items.length}`);
+      },
+    });
     process.stderr.write('\n');
     if (cdp) {
       const { profile } = await cdp.send('Profiler.stop');
@@ -205,7 +160,7 @@ async function main() {
     if (texts.length) offTimes = await state.page.evaluate((t) => window.newsmarkBench.officials(t), texts);
     await state.page.close().catch(() => {});
   } finally {
-    await browser.close().catch(() => {});
+    await close();
     await server.close();
   }
 

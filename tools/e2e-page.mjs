@@ -23,8 +23,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs, REPO_ROOT } from './serve.mjs';
-import { launchBrowser, testExtensionDir } from '../tests/e2e/browser.mjs';
+import { parseArgs } from '../lib/serve.mjs';
+import { launchBrowser, testExtensionDir } from '../lib/harness.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const url = args.url || args._[0];
@@ -47,7 +47,7 @@ async function main() {
   if (!['chromium', 'chrome', 'firefox'].includes(browserName)) usage(`unknown browser ${browserName}`);
   const outDir = path.resolve(out);
   fs.mkdirSync(outDir, { recursive: true });
-  const extensionDir = args.ext ? path.resolve(args.ext) : testExtensionDir(browserName, REPO_ROOT);
+  const extensionDir = args.ext ? path.resolve(args.ext) : testExtensionDir(browserName);
 
   const report = { url, browser: browserName, state: null, panel: false };
   let analysis = null;

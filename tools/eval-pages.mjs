@@ -22,8 +22,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, parseArgs, REPO_ROOT } from './serve.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_BIN } from '../tests/e2e/browser.mjs';
+import { parseArgs } from '../lib/serve.mjs';
+import { REPO_ROOT, batches, launchHeadless, openWasmPage, readIndex, runBatches, serveEvalPages } from '../lib/harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['verbose'] });
 const indexFile = args.index || args._[0]
@@ -36,105 +36,40 @@ const batchSize = Math.max(1, Number(args.batch || 25));
 // A batch that takes longer than this is taken to hang on the page it last started.
 const batchTimeoutMs = Number(args['batch-timeout'] || 60_000);
 
-function readIndex(file) {
-  const items = [];
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let entry;
-    try {
-      entry = JSON.parse(line);
-    } catch (e) {
-      throw new Error(`${file}:${i + 1}: ${e.message}`);
-    }
-    if (!entry.id || !entry.html) throw new Error(`${file}:${i + 1}: needs "id" and "html"`);
-    const src = '/_index/' + entry.html.split(/[\\/]/).map(encodeURIComponent).join('/');
-    items.push({ id: entry.id, src, url: entry.url || '' });
-  });
-  return items;
-}
-
-async function openHarness(context, base) {
-  const page = await context.newPage();
-  const state = { page, lastStarted: null, crashed: false };
-  page.on('console', (m) => {
-    const t = m.text();
-    if (t.startsWith('newsmark-eval:start ')) state.lastStarted = t.slice(20);
-    else if (m.type() === 'error' && !t.startsWith('Failed to load resource'))
-      process.stderr.write(`page console: ${t}\n`);
-  });
-  page.on('crash', () => {
-    state.crashed = true;
-  });
-  await page.goto(`${base}_eval/harness.html`, { waitUntil: 'load' });
-  await page.evaluate(() => window.newsmarkHarness.ready);
-  return state;
-}
-
-function withTimeout(promise, ms) {
-  let timer;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timeout after ${ms} ms`)), ms);
-    }),
-  ]);
-}
-
 async function main() {
   const t0 = Date.now();
-  const items = readIndex(indexFile).filter((it) => !args.only || it.id.includes(args.only));
-  if (!fs.existsSync(path.join(www, 'pkg', 'newsmark.js'))) {
-    throw new Error(`${path.join(www, 'pkg', 'newsmark.js')} missing (run make build)`);
-  }
-  const server = await startServer({
-    port: 0,
-    www,
-    mounts: { '/_index/': path.dirname(indexFile), '/_eval/': path.join(REPO_ROOT, 'www') },
-  });
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_BIN,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  const context = await browser.newContext();
-  // Pages never load their subresources here (DOMParser documents are inert), but make
-  // sure nothing leaves the machine either way.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  const items = readIndex(indexFile, { only: args.only });
+  const server = await serveEvalPages({ www, indexFile });
+  // DOMParser documents never load their subresources, but nothing leaves the machine
+  // either way.
+  const { context, close } = await launchHeadless();
+  const open = () => openWasmPage(context, `${server.url}_eval/harness.html`,
+    { api: 'newsmarkHarness', marker: 'newsmark-eval:start ', echoErrors: true });
 
   const results = new Map();
-  const queue = [];
-  for (let i = 0; i < items.length; i += batchSize) queue.push(items.slice(i, i + batchSize));
+  const queue = batches(items, batchSize);
 
   async function worker() {
-    let state = await openHarness(context, server.url);
-    while (queue.length) {
-      const batch = queue.shift();
-      state.lastStarted = null;
-      try {
-        const out = await withTimeout(
-          state.page.evaluate((b) => window.newsmarkHarness.run(b), batch),
-          batchTimeoutMs,
-        );
+    const state = await runBatches({
+      queue,
+      state: await open(),
+      open,
+      run: (st, batch) => st.page.evaluate((b) => window.newsmarkHarness.run(b), batch),
+      timeoutMs: batchTimeoutMs,
+      onDone: (batch, out) => {
         for (const r of out) {
           results.set(r.id, r.error ? { error: r.error } : r.result);
           if (r.error && args.verbose) process.stderr.write(`\n${r.id}: ${r.stack || r.error}\n`);
         }
-      } catch (e) {
-        // The tab hung or crashed: blame the page it was on, retry the rest in a new tab.
-        const reason = state.crashed ? 'renderer crashed' : e.message.split('\n')[0];
-        const hung = batch.findIndex((it) => it.id === state.lastStarted);
-        const culprit = hung >= 0 ? hung : 0;
-        results.set(batch[culprit].id, { error: `${reason} (page abandoned)` });
-        const rest = batch.filter((_, i) => i !== culprit);
-        if (rest.length) queue.unshift(rest);
-        process.stderr.write(`eval-pages: ${batch[culprit].id}: ${reason}\n`);
-        await state.page.close().catch(() => {});
-        state = await openHarness(context, server.url);
-      }
-      process.stderr.write(`\r${results.size}/${items.length}`);
-    }
+        process.stderr.write(`\r${results.size}/${items.length}`);
+      },
+      // The tab hung or crashed: the page it was on is blamed, the rest retried.
+      onAbandon: (item, reason) => {
+        results.set(item.id, { error: `${reason} (page abandoned)` });
+        process.stderr.write(`eval-pages: ${item.id}: ${reason}\n`);
+        process.stderr.write(`\r${results.size}/${items.length}`);
+      },
+    });
     await state.page.close().catch(() => {});
   }
 
@@ -142,7 +77,7 @@ async function main() {
     await Promise.all(Array.from({ length: Math.min(jobs, queue.length || 1) }, worker));
   } finally {
     process.stderr.write('\n');
-    await browser.close().catch(() => {});
+    await close();
     await server.close();
   }
 

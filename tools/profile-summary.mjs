@@ -4,7 +4,7 @@
 //   node tools/profile-summary.mjs FILE.cpuprofile [--top 40] [--match <substring>]
 //        [--under <substring>]  (only samples with such a function on the stack)
 import fs from 'node:fs';
-import { parseArgs } from './serve.mjs';
+import { parseArgs } from '../lib/serve.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const file = args._[0];

@@ -13,28 +13,22 @@
 // src/web/walk.js and dom.rs's Rust one, wasm export compare_walks): "walks: N pages, M
 // differ" closes the output, and any difference fails the run too.
 
-import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, parseArgs, REPO_ROOT } from './serve.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_BIN } from '../tests/e2e/browser.mjs';
+import { parseArgs } from '../lib/serve.mjs';
+import { REPO_ROOT, launchHeadless, readIndex, serveEvalPages } from '../lib/harness.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const indexFile = path.resolve(args.index || args._[0] || path.join(REPO_ROOT, '../shared/suites/index.jsonl'));
 const www = path.resolve(REPO_ROOT, args.www || 'dist/www');
-const items = fs.readFileSync(indexFile, 'utf8').split('\n').filter((l) => l.trim())
-  .map((l) => JSON.parse(l))
-  .filter((e) => !args.only || e.id.includes(args.only))
-  .map((e) => ({ id: e.id, src: `/_index/${e.html}`, url: e.url || '' }));
+const items = readIndex(indexFile, { only: args.only });
 
 // Runs in the harness page: one page at a time, in a fresh sandboxed iframe.
 async function pageRoundtrip(batch) {
-  const nm = await import('/pkg/newsmark.js');
-  if (!globalThis.__nmReady) {
-    await nm.default();
-    const names = await (await fetch('/data/index.json')).json().catch(() => []);
-    for (const n of names) nm.load_data(n, await (await fetch('/data/' + n)).text());
-    globalThis.__nmReady = true;
+  if (!globalThis.__nm) {
+    const { startWasm } = await import('/_eval/wasm.mjs');
+    globalThis.__nm = (await startWasm()).mod;
   }
+  const nm = globalThis.__nm;
   const out = [];
   for (const item of batch) {
     const frame = document.createElement('iframe');
@@ -84,15 +78,14 @@ async function pageRoundtrip(batch) {
 }
 
 async function main() {
-  const { chromium } = await import('playwright-core');
-  const server = await startServer({ port: 0, www, mounts: { '/_index/': path.dirname(indexFile) } });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_BIN, headless: true, args: CHROMIUM_ARGS });
+  const server = await serveEvalPages({ www, indexFile });
+  const { context, close } = await launchHeadless({ blockWeb: false });
   let restored = 0;
   let differ = 0;
   let failedN = 0;
   let walksDiffer = 0;
   try {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     await page.goto(server.url + 'index.html').catch(() => page.goto(server.url));
     for (let i = 0; i < items.length; i += 20) {
       const batch = items.slice(i, i + 20);
@@ -121,7 +114,7 @@ async function main() {
       }
     }
   } finally {
-    await browser.close();
+    await close();
     await server.close();
   }
   console.log(`${items.length} pages: ${restored} restored, ${differ} differ, ${failedN} failed`);

@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launchBrowser, testExtensionDir } from '../tests/e2e/browser.mjs';
-import { startServer, REPO_ROOT, parseArgs } from './serve.mjs';
+import { startServer, parseArgs } from '../lib/serve.mjs';
+import { REPO_ROOT, launchBrowser, testExtensionDir } from '../lib/harness.mjs';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['no-serve'] });
 const outDir = path.join(REPO_ROOT, 'out', 'run');
@@ -25,7 +25,7 @@ const dataBytes = fs.existsSync(dataDir)
 
 const server = await startServer({ port: 0 });
 const sample = `${server.url}samples/sputnik-blinken.html`;
-const browser = await launchBrowser('chromium', { extensionDir: testExtensionDir('chromium', REPO_ROOT) });
+const browser = await launchBrowser('chromium', { extensionDir: testExtensionDir('chromium') });
 let failed = false;
 try {
   const tab = await browser.newTab();

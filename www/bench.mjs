@@ -19,52 +19,24 @@
 // clone is made untimed). Text walk: a TreeWalker over the body reading every text node.
 
 import { decode } from './decode.mjs';
+import { fetchDataFiles, freshModule, showStatus, startWasm } from './wasm.mjs';
 
-const PKG = new URL('/pkg/newsmark.js', location.href).href;
 const WASM = new URL('/pkg/newsmark_bg.wasm', location.href).href;
-const DATA = new URL('/data/', location.href).href;
-const status = document.getElementById('status');
 let api = null;
 let exports = null;
-let generation = 0;
-let dataFiles = [];
 
 async function load() {
-  generation += 1;
-  const mod = await import(generation === 1 ? PKG : `${PKG}?instance=${generation}`);
-  exports = await mod.default({ module_or_path: WASM });
-  for (const [name, text] of dataFiles) mod.load_data(name, text);
-  api = mod;
+  ({ mod: api, exports } = await startWasm({ module_or_path: WASM }));
 }
 
-async function loadData() {
-  try {
-    const names = await (await fetch(DATA + 'index.json')).json();
-    for (const n of names) dataFiles.push([n, await (await fetch(DATA + n)).text()]);
-  } catch {
-    dataFiles = [];
-  }
-}
-
-const ready = loadData()
-  .then(load)
-  .then(
-    () => {
-      status.textContent = 'ready';
-    },
-    (e) => {
-      status.textContent = `failed: ${e}`;
-      throw e;
-    },
-  );
+const ready = showStatus(fetchDataFiles().then(load));
 
 async function instantiate(n) {
   await ready;
   const bytes = await (await fetch(WASM)).arrayBuffer();
   const out = [];
   for (let i = 0; i < n; i++) {
-    generation += 1;
-    const mod = await import(`${PKG}?instance=${generation}`);
+    const mod = await freshModule();
     const copy = bytes.slice(0);
     const t0 = performance.now();
     await mod.default({ module_or_path: copy });

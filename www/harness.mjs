@@ -10,44 +10,19 @@
 // is loaded afresh before the next page.
 
 import { decode } from './decode.mjs';
+import { showStatus, startWasm } from './wasm.mjs';
 
-const PKG = new URL('/pkg/newsmark.js', location.href).href;
-const status = document.getElementById('status');
-let generation = 0;
 let api = null;
-let dataFiles = null; // [[name, text]]: the gazetteers the extension ships, fetched once
-
-async function fetchData() {
-  try {
-    const names = await (await fetch(new URL('/data/index.json', location.href))).json();
-    return Promise.all(names.map(async (n) => [n, await (await fetch(new URL('/data/' + n, location.href))).text()]));
-  } catch {
-    return []; // no data files: the analysis runs without gazetteers
-  }
-}
 
 async function load() {
-  generation += 1;
-  // A distinct URL gives a fresh module record, hence a fresh wasm instance.
-  const mod = await import(generation === 1 ? PKG : `${PKG}?instance=${generation}`);
-  await mod.default();
-  dataFiles = dataFiles || (await fetchData());
-  for (const [name, text] of dataFiles) mod.load_data(name, text);
-  api = mod;
+  api = (await startWasm()).mod;
 }
 
-const ready = load().then(
-  () => {
-    status.textContent = 'ready';
-  },
-  (e) => {
-    status.textContent = `failed: ${e}`;
-    throw e;
-  },
-);
+const ready = showStatus(load());
 
-
-// serde-wasm-bindgen may hand back Maps; predictions must survive JSON.stringify.
+// The analysis crosses as JSON parsed by the engine (src/web/mod.rs, to_js), so it is plain
+// already; this copy keeps predictions JSON-safe should an export ever hand back a Map or
+// a BigInt.
 function plain(value) {
   if (value instanceof Map) {
     const out = {};

@@ -13,13 +13,17 @@
 //   csp:  the same page under `Content-Security-Policy: script-src 'self'`; Chromium ->
 //         state 'reader' and the reader tab shows the panel with the title; Firefox ->
 //         annotates in the page, and the second click restores it.
+//   input: tests/fixtures/pages/form-input.html (text fields, one focused); click,
+//         screenshot, click -> outerHTML identical to before (see input.mjs).
 // Screenshots go to OUT/<browser>-<test>.png. Prints one line per check, then
 // "N passed, M failed"; exits 1 when any check failed. Never asserts timings.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, parseArgs, REPO_ROOT } from '../../tools/serve.mjs';
-import { launchBrowser } from './browser.mjs';
+import { startServer, parseArgs } from '../../lib/serve.mjs';
+import { REPO_ROOT, launchBrowser } from '../../lib/harness.mjs';
+import { brief, checkQuiet as quiet, firstDifference, makeReport } from './report.mjs';
+import { inputTest } from './input.mjs';
 import { makeUiTests } from './ui.mjs';
 
 const SEED_PATH = 'samples/sputnik-blinken.html';
@@ -37,31 +41,8 @@ const extDirs = {
   firefox: path.resolve(REPO_ROOT, args['firefox-ext'] || 'dist/firefox-test'),
 };
 
-let passed = 0;
-let failed = 0;
-
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  const extra = detail ? ` — ${detail}` : '';
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok ? '' : extra}`);
-  return ok;
-}
-
-function brief(value) {
-  const s = typeof value === 'string' ? value : JSON.stringify(value);
-  if (s === undefined || s === '') return '(missing)';
-  return s.length > 300 ? s.slice(0, 300) + '…' : s;
-}
-
-function checkQuiet(prefix, events, { allowUrls = [] } = {}) {
-  check(`${prefix}: no Newsmark console errors`, events.errors.length === 0,
-    brief(events.errors.map((e) => e.text)));
-  check(`${prefix}: no dialogs`, events.dialogs.length === 0, brief(events.dialogs));
-  const requests = events.requests.filter((r) => !allowUrls.includes(r.url));
-  check(`${prefix}: no network requests after the click`, requests.length === 0,
-    brief(requests.map((r) => r.url)));
-}
+const { check, finish } = makeReport();
+const checkQuiet = (prefix, events, opts) => quiet(check, prefix, events, opts);
 
 function checkSeedPanel(prefix, panel) {
   const f = (panel && panel.fields) || {};
@@ -130,14 +111,6 @@ async function cspTest(browser, base) {
   await tab.close().catch(() => {});
 }
 
-function firstDifference(a, b) {
-  if (a === b) return '';
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const ctx = (s) => JSON.stringify(s.slice(Math.max(0, i - 60), i + 100));
-  return `lengths ${a.length} vs ${b.length}; at ${i}: before ${ctx(a)} after ${ctx(b)}`;
-}
-
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const www = path.resolve(REPO_ROOT, args.www || 'dist/www');
@@ -154,8 +127,9 @@ async function main() {
         check(`${name}: launch with ${path.relative(REPO_ROOT, extDirs[name])}`, false, e.message);
         continue;
       }
-      const uiTests = makeUiTests({ check, brief, firstDifference, outDir });
-      for (const test of [seedTest, cspTest, ...uiTests]) {
+      const uiTests = makeUiTests({ check, outDir });
+      const input = (b, base) => inputTest(b, base, { check, outDir });
+      for (const test of [seedTest, cspTest, input, ...uiTests]) {
         try {
           await test(browser, server.url);
         } catch (e) {
@@ -167,12 +141,11 @@ async function main() {
   } finally {
     await server.close();
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  finish();
 }
 
 main().catch((e) => {
   console.error(e.stack || e);
-  console.log(`${passed} passed, ${failed + 1} failed`);
+  finish(1);
   process.exit(1);
 });

@@ -8,11 +8,13 @@
 //   ui-csp:      the strict-CSP page (reader panel in Chromium, in-page card in Firefox).
 // Screenshots: OUT/<browser>-ui-*.png. With NEWSMARK_DOCS=1, Chromium also writes the README
 // screenshots docs/screenshot-light.png and docs/screenshot-dark.png.
-// Asserts behaviour only: waits poll with generous limits, never measure.
+// Asserts behaviour only: waits poll for an observable state with generous limits, never
+// sleep or measure.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../../tools/serve.mjs';
+import { REPO_ROOT } from '../../lib/harness.mjs';
+import { brief, firstDifference } from './report.mjs';
 
 const SEED = 'samples/sputnik-blinken.html';
 const AXE = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
@@ -145,6 +147,9 @@ async function pageWaitFor([kind, value, ms]) {
   while (performance.now() - t0 < ms) {
     const root = document.getElementById('newsmark-host')?.shadowRoot;
     if (kind === 'official' && root?.querySelector(`[data-official="${value}"]`)) return true;
+    // The live region is filled shortly after the panel is in the page.
+    if (kind === 'summary' && root?.querySelector('.summary')?.textContent) return true;
+    if (kind === 'card' && root?.querySelector('.card:not([hidden])')) return true;
     if (kind === 'highlights') {
       const h = CSS.highlights.get('newsmark-official');
       if (h && h.size >= value) return true;
@@ -156,15 +161,9 @@ async function pageWaitFor([kind, value, ms]) {
 
 // ---------------------------------------------------------------------------------------
 
-export function makeUiTests({ check, brief, firstDifference, outDir }) {
+export function makeUiTests({ check, outDir }) {
   const shot = (tab, browser, name) =>
     tab.screenshot(path.join(outDir, `${browser.name}-ui-${name}.png`)).catch(() => {});
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-  async function setViewport(tab, browser, width, height) {
-    if (browser.name === 'chromium') await tab.page.setViewportSize({ width, height });
-    else await browser.send('browsingContext.setViewport', { context: tab.context, viewport: { width, height } });
-  }
 
   async function uiSeed(browser, base) {
     const p = `${browser.name} ui-seed`;
@@ -177,7 +176,7 @@ export function makeUiTests({ check, brief, firstDifference, outDir }) {
     const r = await tab.click();
     check(`${p}: annotates`, r?.state === 'annotated', brief(r?.error || r?.state));
     await tab.waitForPanel();
-    await sleep(200);
+    await tab.evaluate(pageWaitFor, ['summary', null, 5000]);
     let ui = await tab.evaluate(pageUi, null);
     for (const s of ['source', 'dates', 'officials', 'context']) {
       check(`${p}: section ${s}`, s in ui.sections, brief(ui.sections));
@@ -305,7 +304,7 @@ export function makeUiTests({ check, brief, firstDifference, outDir }) {
   async function uiNarrow(browser, base) {
     const p = `${browser.name} ui-narrow`;
     const tab = await browser.newTab();
-    await setViewport(tab, browser, 360, 740);
+    await tab.setViewport(360, 740);
     await tab.goto(base + SEED);
     const r = await tab.click();
     check(`${p}: annotates`, r?.state === 'annotated', brief(r?.error || r?.state));
@@ -334,7 +333,7 @@ export function makeUiTests({ check, brief, firstDifference, outDir }) {
       if (!where) return;
     }
     await where.waitForPanel();
-    await sleep(200);
+    await where.evaluate(pageWaitFor, ['summary', null, 5000]);
     const ui = await where.evaluate(pageUi, null);
     check(`${p}: sections and highlights`, 'officials' in ui.sections && ui.highlights.official > 0, brief(ui));
     await where.evaluate(pageFocusOfficial, 0);
@@ -357,7 +356,7 @@ export function makeUiTests({ check, brief, firstDifference, outDir }) {
       await tab.waitForPanel();
       await tab.evaluate(pageFocusOfficial, 0);
       await tab.evaluate(pageKey, ['ArrowRight', 'panel']);
-      await sleep(300);
+      await tab.evaluate(pageWaitFor, ['card', null, 5000]);
       const file = path.join(REPO_ROOT, 'docs', `screenshot-${scheme}.png`);
       await tab.screenshot(file);
       check(`docs screenshot ${scheme}`, fs.existsSync(file));

@@ -1,10 +1,10 @@
-// Unit tests for tools/serve.mjs (run: node --test tests/tools/).
+// Unit tests for lib/serve.mjs, the server behind tools/serve.mjs (run: node --test tests/tools/).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer } from '../../tools/serve.mjs';
+import { startServer } from '../../lib/serve.mjs';
 
 function tree() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsmark-serve-'));

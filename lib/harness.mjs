@@ -1,19 +1,26 @@
-// Shared browser helpers for Newsmark's end-to-end tests and page tools.
+// The browser harness of Newsmark's tools (tools/*.mjs) and end-to-end tests (tests/e2e/):
+// the one place that starts browsers, drives the extension's test hook and collects what
+// happened, plus the helpers the page tools share (index reader, batch runner, timeouts).
 //
-// Usage:
-//   import { launchBrowser } from './tests/e2e/browser.mjs';
-//   const browser = await launchBrowser('chromium', { extensionDir: 'dist/chrome-test' });
-//   // or 'firefox' with extensionDir 'dist/firefox-test'
+//   import { launchBrowser, testExtensionDir } from '../lib/harness.mjs';
+//   const browser = await launchBrowser('chromium', { extensionDir: testExtensionDir('chromium') });
+//   // or 'firefox' (WebDriver BiDi, webExtension.install)
 //   const tab = await browser.newTab();
 //   await tab.goto('http://127.0.0.1:8000/samples/sputnik-blinken.html');
 //   const before = await tab.outerHTML();
 //   const mark = browser.mark();              // events after this count as "after the click"
-//   const r = await tab.click();              // test-hook protocol, 10 s timeout
+//   const r = await tab.click();              // test-hook protocol: {state, ms, analysis?, ...}
+//   await tab.waitForPanel();                 // polls the panel's data-state
 //   const panel = await tab.panel();          // { state, fields: {title, ...}, officials, ... }
 //   const n = await tab.highlights();         // custom highlights + <mark data-newsmark-mark>
-//   await tab.screenshot('out/e2e/x.png');
+//   await tab.screenshot('out/e2e/x.png');    // never touches the page's DOM
 //   const { errors, dialogs, requests } = browser.since(mark);
 //   await browser.close();
+//
+// Page tools without the extension: launchHeadless() (Chromium, nothing leaves the
+// machine), serveEvalPages() (dist/www, the index's folder and www/), openWasmPage() (an
+// eval page of www/ with the wasm started and the data loaded), runBatches(), readIndex(),
+// withTimeout().
 //
 // Both browsers run headless from the system binaries (/usr/bin/chromium through
 // playwright-core, /usr/bin/firefox through WebDriver BiDi over the `ws` package), each with
@@ -26,9 +33,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { REPO_ROOT, startServer } from './serve.mjs';
+
+export { REPO_ROOT };
 
 export const CLICK_TIMEOUT_MS = 10_000;
-const HOOK_WAIT_MS = 1_000;
+const HOOK_WAIT_MS = 10_000;
+const PING_MS = 1_000;
 const NAV_TIMEOUT_MS = 30_000;
 
 const EXTENSION_URL = /^(chrome|moz)-extension:\/\//;
@@ -83,7 +94,7 @@ export function isNewsmarkEntry(entry) {
 // Page-side functions. They run in the page's main world, are serialised with toString(),
 // and must stay self-contained. None of them touches the DOM they inspect.
 
-function pageSendTestMessage([kind, waitMs]) {
+function pageSendTestMessage([kind, waitMs, brief]) {
   return new Promise((resolve) => {
     const id = Math.floor(Math.random() * 2 ** 31);
     let timer = 0;
@@ -91,7 +102,11 @@ function pageSendTestMessage([kind, waitMs]) {
       if (ev.source !== window || !ev.data || ev.data.newsmarkTestReply !== id) return;
       window.removeEventListener('message', onMessage);
       clearTimeout(timer);
-      resolve(ev.data.result ?? null);
+      const r = ev.data.result ?? null;
+      // `brief`: only what the checks need, since a huge page's analysis is large to ship back.
+      resolve(!brief || !r ? r : { state: r.state, error: r.error, ms: r.ms,
+        notes: r.analysis?.notes, truncated: r.analysis?.truncated,
+        officials: (r.analysis?.officials || []).map((o) => o.name) });
     };
     window.addEventListener('message', onMessage);
     timer = setTimeout(() => {
@@ -165,24 +180,31 @@ class Tab {
     this.browser = browser;
   }
 
-  /** Asks the test hook whether it is listening; false when it never answered. */
+  /**
+   * Pings the test hook until it answers (its content script may not be injected yet right
+   * after load); false when it never did within timeoutMs.
+   */
   async waitForHook(timeoutMs = HOOK_WAIT_MS) {
-    const r = await this.evaluate(pageSendTestMessage, ['ping', timeoutMs]);
-    return !!r && r.state !== 'timeout';
+    const t0 = Date.now();
+    for (;;) {
+      const r = await this.evaluate(pageSendTestMessage, ['ping', PING_MS]);
+      if (r && r.state !== 'timeout') return true;
+      if (Date.now() - t0 >= timeoutMs) return false;
+    }
   }
 
   /**
    * Runs what the toolbar button runs, through the test hook. Resolves to the hook's result
    * ({state, ms, analysis?, error?, readerUrl?}); {state: 'timeout'} when no reply came.
+   * kind 'click-panic' makes the wasm panic after rendering; brief trims the analysis to
+   * {notes, truncated, officials: [names]}.
    */
-  async click(timeoutMs = CLICK_TIMEOUT_MS) {
+  async click(timeoutMs = CLICK_TIMEOUT_MS, { kind = 'click', brief = false } = {}) {
     if (!this.hookChecked) {
-      // The hook's content script may not be injected yet right after load; a ping tells
-      // when it is. A hook that ignores pings only costs the wait.
       this.hookChecked = true;
       await this.waitForHook();
     }
-    return this.evaluate(pageSendTestMessage, ['click', timeoutMs]);
+    return this.evaluate(pageSendTestMessage, [kind, timeoutMs, brief]);
   }
 
   panel() {
@@ -292,9 +314,14 @@ class ChromiumTab extends Tab {
   evaluate(fn, arg) {
     return this.page.evaluate(fn, arg);
   }
+  setViewport(width, height) {
+    return this.page.setViewportSize({ width, height });
+  }
   async screenshot(file) {
     ensureDir(file);
-    await this.page.screenshot({ path: file });
+    // caret 'initial': Playwright otherwise hides the caret by writing a style onto every
+    // input, which leaves `style=""` behind and changes the DOM the checks then compare.
+    await this.page.screenshot({ path: file, caret: 'initial' });
   }
   async close() {
     await this.page.close();
@@ -501,6 +528,12 @@ class FirefoxTab extends Tab {
     const text = bidiDeserialize(r.result);
     return typeof text === 'string' ? JSON.parse(text) : text;
   }
+  setViewport(width, height) {
+    return this.browser.send('browsingContext.setViewport', {
+      context: this.context,
+      viewport: { width, height },
+    });
+  }
   async screenshot(file) {
     ensureDir(file);
     const r = await this.browser.send('browsingContext.captureScreenshot', {
@@ -667,10 +700,7 @@ class FirefoxBrowser {
     const r = await this.send('browsingContext.create', { type: 'tab' });
     const tab = new FirefoxTab(this, r.context);
     this.tabs.set(r.context, tab);
-    await this.send('browsingContext.setViewport', {
-      context: r.context,
-      viewport: { width: 1280, height: 900 },
-    }).catch(() => {});
+    await tab.setViewport(1280, 900).catch(() => {});
     return tab;
   }
 
@@ -723,7 +753,134 @@ export async function launchBrowser(name, opts = {}) {
   throw new Error(`unknown browser: ${name} (chromium or firefox)`);
 }
 
-/** The test build of the extension for a browser, relative to the repository root. */
-export function testExtensionDir(name, root) {
+/** The test build of the extension for a browser (built by `make build`). */
+export function testExtensionDir(name, root = REPO_ROOT) {
   return path.join(root, 'dist', name === 'firefox' ? 'firefox-test' : 'chrome-test');
+}
+
+// ---------------------------------------------------------------------------------------
+// Page tools: the real wasm build in headless Chromium, without the extension.
+
+/** Rejects with "timeout after ms ms" when `promise` has not settled by then. */
+export function withTimeout(promise, ms) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timeout after ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
+/**
+ * The pages of an index (JSON Lines of {"id", "html" (relative to the index's folder),
+ * "url"}, as ../shared/suites/index.jsonl), in order: [{id, src (its address on
+ * serveEvalPages' server), url, file (its path)}]; `only` keeps the ids that contain it.
+ */
+export function readIndex(indexFile, { only } = {}) {
+  const items = [];
+  const lines = fs.readFileSync(indexFile, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    let entry;
+    try {
+      entry = JSON.parse(line);
+    } catch (e) {
+      throw new Error(`${indexFile}:${i + 1}: ${e.message}`);
+    }
+    if (!entry.id || !entry.html) throw new Error(`${indexFile}:${i + 1}: needs "id" and "html"`);
+    if (only && !entry.id.includes(only)) return;
+    const src = '/_index/' + entry.html.split(/[\\/]/).map(encodeURIComponent).join('/');
+    const file = path.join(path.dirname(indexFile), entry.html);
+    items.push({ id: entry.id, src, url: entry.url || '', file });
+  });
+  return items;
+}
+
+/**
+ * Serves what the eval pages need: `www` (a build's dist/www: pkg/ and data/) at /, the
+ * index's folder at /_index/ and the repository's www/ (the eval pages) at /_eval/.
+ */
+export function serveEvalPages({ www = path.join(REPO_ROOT, 'dist/www'), indexFile, mounts = {} }) {
+  if (!fs.existsSync(path.join(www, 'pkg', 'newsmark.js'))) {
+    throw new Error(`${path.join(www, 'pkg', 'newsmark.js')} missing (run make build)`);
+  }
+  return startServer({
+    port: 0,
+    www,
+    mounts: {
+      ...(indexFile ? { '/_index/': path.dirname(indexFile) } : {}),
+      '/_eval/': path.join(REPO_ROOT, 'www'),
+      ...mounts,
+    },
+  });
+}
+
+/**
+ * Headless Chromium without the extension, and one context whose requests may only reach
+ * 127.0.0.1 (the pages under test would fetch their images and styles from the web);
+ * blockWeb false leaves requests to the page (roundtrip-pages' frames forbid them by CSP).
+ */
+export async function launchHeadless({ viewport, blockWeb = true } = {}) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM_BIN, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  if (blockWeb) await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  return { browser, context, close: () => browser.close().catch(() => {}) };
+}
+
+/**
+ * Opens an eval page of www/ (harness.html, bench.html) and waits for `window[api].ready`
+ * (the wasm started, the data loaded). The page logs "<marker><id>" as it starts each
+ * item, so a batch that hangs can be blamed on its page: the state's lastStarted.
+ * echoErrors copies the page's console errors to stderr.
+ */
+export async function openWasmPage(context, url, { api, marker, echoErrors = false }) {
+  const page = await context.newPage();
+  const state = { page, lastStarted: null, crashed: false };
+  page.on('console', (m) => {
+    const t = m.text();
+    if (t.startsWith(marker)) state.lastStarted = t.slice(marker.length);
+    else if (echoErrors && m.type() === 'error' && !t.startsWith('Failed to load resource'))
+      process.stderr.write(`page console: ${t}\n`);
+  });
+  page.on('crash', () => {
+    state.crashed = true;
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate((name) => window[name].ready, api);
+  return state;
+}
+
+/**
+ * Runs `queue` (arrays of items, shared between workers) through `run(state, batch)`, each
+ * batch within timeoutMs. A batch that hangs or crashes its tab is blamed on the item its
+ * page last started (`onAbandon(item, reason)`), the rest of it goes back to the queue, and
+ * the work goes on in a fresh page from `open()`. Resolves to the page it ends with.
+ */
+export async function runBatches({ queue, state, open, run, timeoutMs, onDone, onAbandon }) {
+  while (queue.length) {
+    const batch = queue.shift();
+    state.lastStarted = null;
+    try {
+      onDone(batch, await withTimeout(run(state, batch), timeoutMs));
+    } catch (e) {
+      const reason = state.crashed ? 'renderer crashed' : e.message.split('\n')[0];
+      const hung = batch.findIndex((it) => it.id === state.lastStarted);
+      const culprit = hung >= 0 ? hung : 0;
+      onAbandon(batch[culprit], reason);
+      const rest = batch.filter((_, i) => i !== culprit);
+      if (rest.length) queue.unshift(rest);
+      await state.page.close().catch(() => {});
+      state = await open();
+    }
+  }
+  return state;
+}
+
+/** Splits items into batches of `size`. */
+export function batches(items, size) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
