@@ -1,10 +1,14 @@
-//! Source profile: who is behind the publisher. Matches the page's host (and the parent
-//! domains of editions and subdomains) against the state-affiliated media list shipped in
-//! `data/state_media.tsv`, and explains the outlet's typology in plain words with the data's
-//! source. An unlisted host is said to be unlisted: never a guess, never a bare label.
+//! Source profile: who is behind the publisher and what kind of outlet it is. Matches the
+//! page's host (and the parent domains of editions and subdomains) against two lists: the
+//! state-affiliated media list (`data/state_media.tsv`), whose typology is explained in plain
+//! words, and Wikipedia editors' perennial sources list (`data/sources.tsv`), whose consensus
+//! is carried with its scope, date and summary. An unlisted host is said to be unlisted:
+//! never a guess, never a bare label, never Newsmark's own verdict.
 
 use crate::data;
+use crate::text::url;
 use serde::Serialize;
+use std::collections::HashMap;
 
 pub const DATA_FILE: &str = "state_media.tsv";
 pub const DATA_SOURCE: &str =
@@ -33,7 +37,41 @@ pub struct SourceProfile {
     pub data_source: &'static str,
     /// Publisher, copyright holder, owner and contacts as the page itself names them.
     pub named_in_page: Vec<crate::analysis::meta::imprint::Named>,
+    /// The perennial sources list's entries for the outlet: several when the list judges
+    /// its parts apart (news, politics, talk shows).
+    pub reliability: Vec<Reliability>,
 }
+
+/// One entry of Wikipedia's perennial sources list, as of `SOURCES_AS_OF`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Reliability {
+    /// The list's name for the outlet ("Fox News").
+    pub name: String,
+    /// The part of the outlet the entry is about ("talk shows"), when the list splits it.
+    pub scope: Option<String>,
+    /// The list's status words: "generally reliable", "generally unreliable", "no
+    /// consensus", "deprecated", "blacklisted" (with the status it adds to), or "under
+    /// discussion".
+    pub status: Vec<String>,
+    /// The first sentence of the editors' summary.
+    pub summary: String,
+    /// The outlet's Wikipedia article.
+    pub article: String,
+    /// The list itself, where the entry is.
+    pub list: &'static str,
+    /// What the page was matched on: an address ("foxnews.com") or the publisher's name.
+    pub matched_on: String,
+    /// True when matched by the publisher's name rather than the page's address.
+    pub by_name: bool,
+}
+
+pub const SOURCES_FILE: &str = "sources.tsv";
+/// The day the list was read.
+pub const SOURCES_AS_OF: &str = "2021-03-17";
+pub const SOURCES_LIST: &str =
+    "https://en.wikipedia.org/wiki/Wikipedia:Reliable_sources/Perennial_sources";
+pub const SOURCES_CREDIT: &str =
+    "Wikipedia:Reliable sources/Perennial sources (Wikipedia editors, March 2021, CC BY-SA 3.0)";
 
 /// The short credit the summary ends with.
 pub const SHORT_SOURCE: &str = "State Media Matrix (ASD, 2023)";
@@ -50,21 +88,6 @@ pub fn typology(code: &str) -> Option<(&'static str, &'static str)> {
         "IP" => ("independent public media", "publicly funded, with independent governance and editorial line: not a state-controlled outlet"),
         _ => return None,
     })
-}
-
-/// The host of a URL, lower case, without "www.".
-pub fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map(|(_, r)| r)?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host
-        .rsplit('@')
-        .next()?
-        .split(':')
-        .next()?
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    (!host.is_empty() && host.contains('.')).then_some(host)
 }
 
 /// The host and its parent domains down to the registrable one ("edition.x.co.uk" ->
@@ -96,11 +119,10 @@ fn candidates(host: &str) -> Vec<&str> {
 
 /// The list's lines by their first field (the first line wins), built once: a linear
 /// search per page read the whole list for every unlisted host.
-fn listed_index() -> std::sync::Arc<std::collections::HashMap<&'static str, &'static str>> {
-    static SLOT: data::Slot<std::collections::HashMap<&'static str, &'static str>> =
-        std::sync::Mutex::new(None);
+fn listed_index() -> std::sync::Arc<HashMap<&'static str, &'static str>> {
+    static SLOT: data::Slot<HashMap<&'static str, &'static str>> = std::sync::Mutex::new(None);
     data::cached(&SLOT, || {
-        let mut index = std::collections::HashMap::new();
+        let mut index = HashMap::new();
         for line in data::text(DATA_FILE)
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -112,15 +134,122 @@ fn listed_index() -> std::sync::Arc<std::collections::HashMap<&'static str, &'st
     })
 }
 
-pub fn profile(url: &str, site_name: Option<&str>) -> SourceProfile {
+/// The perennial sources list read once: its lines, and the lines of each address
+/// ("foxnews.com", "dailymail.co.uk/mailonsunday") and of each name a page may give.
+#[derive(Default)]
+struct Sources {
+    lines: Vec<Vec<&'static str>>,
+    by_address: HashMap<&'static str, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+fn sources() -> std::sync::Arc<Sources> {
+    static SLOT: data::Slot<Sources> = std::sync::Mutex::new(None);
+    data::cached(&SLOT, || {
+        let mut s = Sources::default();
+        for line in data::text(SOURCES_FILE).lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || f.len() < 8 {
+                continue;
+            }
+            let i = s.lines.len();
+            for a in f[5].split(' ').filter(|a| !a.is_empty()) {
+                s.by_address.entry(a).or_default().push(i);
+            }
+            for n in f[4].split(';').map(name_key).filter(|n| !n.is_empty()) {
+                s.by_name.entry(n).or_default().push(i);
+            }
+            s.lines.push(f);
+        }
+        s
+    })
+}
+
+/// A name as the list and the page compare it: lower case, words of letters and digits,
+/// without a leading "The" ("The Guardian" = "guardian"; "The Sun" stays apart from "The
+/// Sunday Times").
+fn name_key(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let skip = usize::from(words.len() > 1 && words[0] == "the");
+    words[skip..].join(" ")
+}
+
+fn top_label(host: &str) -> &str {
+    host.rsplit('.').next().unwrap_or(host)
+}
+
+/// The list's entries for the page: by address, most specific first (a host's path entry,
+/// the host, then its parent domains); else by a name the page gives itself, when that
+/// outlet's addresses share the page's top-level domain (a "Daily Telegraph" under .au is
+/// not the British one).
+fn reliability(site: &str, path: &str, names: &[&str]) -> Vec<Reliability> {
+    let s = sources();
+    let path = path.to_ascii_lowercase();
+    let segments: Vec<&str> = path.split('/').filter(|x| !x.is_empty()).collect();
+    let mut hit: Option<(&[usize], String, bool)> = None;
+    'hosts: for host in candidates(site) {
+        for k in (0..=segments.len()).rev() {
+            let key = if k == 0 {
+                host.to_string()
+            } else {
+                format!("{host}/{}", segments[..k].join("/"))
+            };
+            if let Some(ids) = s.by_address.get(key.as_str()) {
+                hit = Some((ids, key, false));
+                break 'hosts;
+            }
+        }
+    }
+    if hit.is_none() {
+        hit = names.iter().find_map(|n| {
+            let ids = s.by_name.get(&name_key(n))?;
+            let fits = ids.iter().all(|&i| {
+                let addrs = s.lines[i][5];
+                addrs.is_empty()
+                    || addrs
+                        .split(' ')
+                        .any(|a| top_label(a.split('/').next().unwrap_or(a)) == top_label(site))
+            });
+            fits.then(|| (ids.as_slice(), n.trim().to_string(), true))
+        });
+    }
+    let Some((ids, matched_on, by_name)) = hit else {
+        return Vec::new();
+    };
+    ids.iter()
+        .map(|&i| {
+            let f = &s.lines[i];
+            Reliability {
+                name: f[2].to_string(),
+                scope: (!f[3].is_empty()).then(|| f[3].to_string()),
+                status: f[1].split(';').map(str::to_string).collect(),
+                summary: f[7].to_string(),
+                article: format!("https://en.wikipedia.org/wiki/{}", f[6]),
+                list: SOURCES_LIST,
+                matched_on: matched_on.clone(),
+                by_name,
+            }
+        })
+        .collect()
+}
+
+/// The profile of the outlet at `url`; `names` are what the page calls its publisher
+/// (site name first), tried when the address is not in the perennial sources list.
+pub fn profile(url: &str, names: &[&str]) -> SourceProfile {
     let mut p = SourceProfile {
         data_source: DATA_SOURCE,
         ..Default::default()
     };
-    let Some(host) = host_of(url) else {
+    let site_name = names.first().copied();
+    let Some(host) = url::site_of(url) else {
         p.summary = "No web address to look up.".into();
         return p;
     };
+    p.reliability = reliability(&host, url::path_of(url), names);
     let table = data::text(DATA_FILE);
     let index = listed_index();
     let found = candidates(&host)
@@ -200,11 +329,6 @@ mod tests {
     #[test]
     fn hosts_and_candidates() {
         assert_eq!(
-            host_of("https://www.Example.com:8080/a?b").as_deref(),
-            Some("example.com")
-        );
-        assert_eq!(host_of("not a url"), None);
-        assert_eq!(
             candidates("edition.cnn.com"),
             vec!["edition.cnn.com", "cnn.com"]
         );
@@ -227,7 +351,7 @@ mod tests {
     fn state_controlled_outlet_with_parent_company() {
         let p = profile(
             "https://sputniknews.com/20230203/x.html",
-            Some("Sputnik International"),
+            &["Sputnik International"],
         );
         assert!(p.listed);
         assert_eq!(p.typology.as_deref(), Some("SC"));
@@ -244,13 +368,13 @@ mod tests {
 
     #[test]
     fn editions_match_their_parent_domain() {
-        let p = profile("https://some-edition.sputniknews.com/a", None);
+        let p = profile("https://some-edition.sputniknews.com/a", &[]);
         assert!(p.listed);
     }
 
     #[test]
     fn independent_public_broadcaster_is_not_state_controlled() {
-        let p = profile("https://www.bbc.co.uk/news/x", None);
+        let p = profile("https://www.bbc.co.uk/news/x", &[]);
         assert!(p.listed);
         assert_eq!(p.typology.as_deref(), Some("IP"));
         assert!(
@@ -272,11 +396,118 @@ mod tests {
 
     #[test]
     fn unlisted_host_is_said_plainly() {
-        let p = profile("https://example.com/a", None);
+        let p = profile("https://example.com/a", &[]);
         assert!(!p.listed);
         assert_eq!(
             p.summary,
             "example.com is not in the state-affiliated media list."
         );
+    }
+
+    fn statuses(p: &SourceProfile) -> Vec<(Option<&str>, String)> {
+        p.reliability
+            .iter()
+            .map(|r| (r.scope.as_deref(), r.status.join(" and ")))
+            .collect()
+    }
+
+    #[test]
+    fn state_controlled_and_deprecated_outlet_has_both_profiles() {
+        let p = profile("https://sputniknews.com/20230203/x.html", &[]);
+        assert!(p.listed);
+        assert_eq!(statuses(&p), vec![(None, "deprecated".to_string())]);
+        let r = &p.reliability[0];
+        assert_eq!(r.name, "Sputnik");
+        assert_eq!(r.matched_on, "sputniknews.com");
+        assert!(!r.by_name);
+        assert!(r.article.starts_with("https://en.wikipedia.org/wiki/"));
+        assert!(!r.summary.is_empty());
+    }
+
+    #[test]
+    fn domain_match_covers_subdomains_and_www() {
+        let p = profile("https://www.nytimes.com/2020/01/01/us/x.html", &[]);
+        assert_eq!(p.reliability[0].name, "The New York Times");
+        let p = profile("https://cooking.nytimes.com/recipes/1", &[]);
+        assert_eq!(p.reliability[0].matched_on, "nytimes.com");
+    }
+
+    #[test]
+    fn a_path_entry_beats_its_domain() {
+        let p = profile(
+            "https://www.dailymail.co.uk/mailonsunday/article-1/x.html",
+            &[],
+        );
+        assert_eq!(p.reliability.len(), 1);
+        assert_eq!(p.reliability[0].name, "The Mail on Sunday");
+        assert_eq!(p.reliability[0].matched_on, "dailymail.co.uk/mailonsunday");
+        // A path that only starts with the same letters is not the edition.
+        let p = profile("https://www.dailymail.co.uk/mailonsundays/x", &[]);
+        assert_eq!(p.reliability[0].name, "Daily Mail");
+        let p = profile("https://www.dailymail.co.uk/news/article-1/x.html", &[]);
+        assert_eq!(p.reliability[0].name, "Daily Mail");
+    }
+
+    #[test]
+    fn scoped_entries_are_all_shown() {
+        let p = profile("https://www.foxnews.com/politics/x", &["Fox News"]);
+        assert_eq!(
+            statuses(&p),
+            vec![
+                (
+                    Some("news excluding politics and science"),
+                    "generally reliable".to_string()
+                ),
+                (Some("politics and science"), "no consensus".to_string()),
+                (Some("talk shows"), "generally unreliable".to_string()),
+            ]
+        );
+        // A scope the scrape lost is recovered: The Guardian and its blogs.
+        let p = profile("https://www.theguardian.com/world/x", &[]);
+        assert_eq!(
+            statuses(&p),
+            vec![
+                (None, "generally reliable".to_string()),
+                (Some("blogs"), "no consensus".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn blacklisting_is_said_with_the_status_it_adds_to() {
+        let p = profile("https://www.breitbart.com/politics/x/", &[]);
+        assert_eq!(
+            statuses(&p),
+            vec![(None, "deprecated and blacklisted".to_string())]
+        );
+    }
+
+    #[test]
+    fn name_match_is_exact_and_within_the_outlets_top_level_domain() {
+        // A copy of the outlet's article on another host of the same top-level domain.
+        let p = profile("https://news.example.com/a", &["Reuters"]);
+        assert_eq!(p.reliability[0].name, "Reuters");
+        assert!(p.reliability[0].by_name);
+        assert_eq!(p.reliability[0].matched_on, "Reuters");
+        // "The Sun" is not "The Sunday Times", nor "Sun" a substring match.
+        let p = profile("https://paper.example.co.uk/a", &["The Sunday Paper"]);
+        assert!(p.reliability.is_empty());
+        let p = profile("https://paper.example.co.uk/a", &["the sun"]);
+        assert_eq!(p.reliability[0].name, "The Sun (UK)");
+        let p = profile("https://paper.example.co.uk/a", &["Sunday"]);
+        assert!(p.reliability.is_empty());
+        // Another country's paper of the same name is not the listed one.
+        let p = profile("https://www.example.com.au/a", &["The Daily Telegraph"]);
+        assert!(p.reliability.is_empty());
+        // The address wins over the name.
+        let p = profile("https://www.thetimes.co.uk/a", &["The Sun"]);
+        assert_eq!(p.reliability[0].name, "The Times");
+    }
+
+    #[test]
+    fn unlisted_outlet_has_no_entry() {
+        let p = profile("https://www.politico.eu/article/x", &["POLITICO"]);
+        assert!(!p.listed);
+        assert!(p.reliability.is_empty());
     }
 }
