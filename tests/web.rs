@@ -183,7 +183,7 @@ fn seed_context_through_analyze_document() {
         ("roles.tsv", include_str!("../data/roles.tsv")),
         ("state_media.tsv", include_str!("../data/state_media.tsv")),
     ] {
-        web::load_data(name.to_string(), text.to_string());
+        web::load_data(name.to_string(), text.to_string()).unwrap();
     }
     let url = "https://sputniknews.com/20230203/blinken-1106947717.html";
     let js = web::analyze_document(parse(SEED), url.to_string()).unwrap();

@@ -21,7 +21,9 @@ pub struct Countries {
 static SLOT: data::Slot<Countries> = Mutex::new(None);
 
 pub fn get() -> Arc<Countries> {
-    data::cached(&SLOT, || Countries::parse(data::text("countries.tsv")))
+    data::cached(&SLOT, || {
+        Countries::parse(data::text(data::File::Countries))
+    })
 }
 
 impl Countries {

@@ -73,7 +73,10 @@ static SLOT: data::Slot<Gazetteer> = Mutex::new(None);
 
 pub fn get() -> Arc<Gazetteer> {
     data::cached(&SLOT, || {
-        Gazetteer::parse(data::text("officials.tsv"), data::text("positions.txt"))
+        Gazetteer::parse(
+            data::text(data::File::Officials),
+            data::text(data::File::Positions),
+        )
     })
 }
 

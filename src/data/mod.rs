@@ -10,58 +10,87 @@ pub mod phrases;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// The file names `text` knows.
-pub const NAMES: [&str; 7] = [
-    "countries.tsv",
-    "officials.tsv",
-    "organizations.tsv",
-    "places.tsv",
-    "positions.txt",
-    "roles.tsv",
-    "state_media.tsv",
-];
+/// The data files the analysis reads, each generated under data/ by a project script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum File {
+    Countries,
+    Officials,
+    Organizations,
+    Places,
+    Positions,
+    Roles,
+    StateMedia,
+}
 
-static STORE: Mutex<Vec<(String, &'static str)>> = Mutex::new(Vec::new());
+impl File {
+    pub const ALL: [File; 7] = [
+        File::Countries,
+        File::Officials,
+        File::Organizations,
+        File::Places,
+        File::Positions,
+        File::Roles,
+        File::StateMedia,
+    ];
+
+    /// Its file name under data/ (and in the extension's data/ folder).
+    pub fn name(self) -> &'static str {
+        match self {
+            File::Countries => "countries.tsv",
+            File::Officials => "officials.tsv",
+            File::Organizations => "organizations.tsv",
+            File::Places => "places.tsv",
+            File::Positions => "positions.txt",
+            File::Roles => "roles.tsv",
+            File::StateMedia => "state_media.tsv",
+        }
+    }
+
+    /// The file called `name`, as the JS shell names it.
+    pub fn from_name(name: &str) -> Option<File> {
+        File::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn bundled(self) -> &'static str {
+        match self {
+            File::Countries => include_str!("../../data/countries.tsv"),
+            File::Officials => include_str!("../../data/officials.tsv"),
+            File::Organizations => include_str!("../../data/organizations.tsv"),
+            File::Places => include_str!("../../data/places.tsv"),
+            File::Positions => include_str!("../../data/positions.txt"),
+            File::Roles => include_str!("../../data/roles.tsv"),
+            File::StateMedia => include_str!("../../data/state_media.tsv"),
+        }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn bundled(self) -> &'static str {
+        ""
+    }
+}
+
+static STORE: Mutex<[Option<&'static str>; File::ALL.len()]> = Mutex::new([None; File::ALL.len()]);
 static GENERATION: AtomicUsize = AtomicUsize::new(0);
 
-/// Stores `text` as the data file `name`, replacing what was there. The text is leaked to
+/// Stores `text` as the data file `file`, replacing what was there. The text is leaked to
 /// 'static: data files are set once or twice per session, never per page.
-pub fn set(name: &str, text: String) {
+pub fn set(file: File, text: String) {
     let leaked: &'static str = Box::leak(text.into_boxed_str());
     if let Ok(mut store) = STORE.lock() {
-        store.retain(|(n, _)| n != name);
-        store.push((name.to_string(), leaked));
+        store[file as usize] = Some(leaked);
     }
     GENERATION.fetch_add(1, Ordering::SeqCst);
 }
 
-/// The data file `name`: what `set` stored, else (native builds) the bundled copy, else "".
-pub fn text(name: &str) -> &'static str {
+/// The data file `file`: what `set` stored, else (native builds) the bundled copy, else "".
+pub fn text(file: File) -> &'static str {
     if let Ok(store) = STORE.lock() {
-        if let Some((_, t)) = store.iter().find(|(n, _)| n == name) {
+        if let Some(t) = store[file as usize] {
             return t;
         }
     }
-    bundled(name)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn bundled(name: &str) -> &'static str {
-    match name {
-        "countries.tsv" => include_str!("../../data/countries.tsv"),
-        "officials.tsv" => include_str!("../../data/officials.tsv"),
-        "organizations.tsv" => include_str!("../../data/organizations.tsv"),
-        "places.tsv" => include_str!("../../data/places.tsv"),
-        "positions.txt" => include_str!("../../data/positions.txt"),
-        "roles.tsv" => include_str!("../../data/roles.tsv"),
-        "state_media.tsv" => include_str!("../../data/state_media.tsv"),
-        _ => "",
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn bundled(_name: &str) -> &'static str {
-    ""
+    file.bundled()
 }
 
 /// Counts calls to `set`, so cached structures know when to rebuild.
@@ -95,10 +124,11 @@ mod tests {
 
     #[test]
     fn bundled_files_are_present_natively() {
-        for name in NAMES {
-            assert!(!text(name).is_empty(), "{name}");
+        for file in File::ALL {
+            assert!(!text(file).is_empty(), "{file:?}");
+            assert_eq!(File::from_name(file.name()), Some(file));
         }
-        assert_eq!(text("nope.tsv"), "");
+        assert_eq!(File::from_name("nope.tsv"), None);
     }
 
     #[test]
@@ -107,8 +137,8 @@ mod tests {
         let a = cached(&SLOT, || 1);
         assert_eq!(*a, 1);
         assert_eq!(*cached(&SLOT, || 2), 1);
-        set("test-only.txt", "x".to_string());
-        assert_eq!(text("test-only.txt"), "x");
+        // The same text again: other tests reading the file in parallel see no change.
+        set(File::Roles, text(File::Roles).to_string());
         assert_eq!(*cached(&SLOT, || 3), 3);
     }
 }

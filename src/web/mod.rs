@@ -189,10 +189,14 @@ pub fn officials_in_text(text: &str, date: Option<String>) -> usize {
         .len()
 }
 
-/// Hands the extension's data files (gazetteers) to the analysis.
+/// Hands the extension's data files (gazetteers) to the analysis; a name that is not one
+/// of them is an error (a build that ships a file the analysis does not know is a bug).
 #[wasm_bindgen]
-pub fn load_data(name: String, text: String) {
-    crate::data::set(&name, text);
+pub fn load_data(name: String, text: String) -> Result<(), JsValue> {
+    let file = crate::data::File::from_name(&name)
+        .ok_or_else(|| JsValue::from_str(&format!("Newsmark: unknown data file {name:?}")))?;
+    crate::data::set(file, text);
+    Ok(())
 }
 
 fn parse_html(html: &str) -> Result<Document, JsValue> {

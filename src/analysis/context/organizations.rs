@@ -17,7 +17,7 @@ use crate::text::names::Token;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-pub const DATA_FILE: &str = "organizations.tsv";
+pub const DATA_FILE: data::File = data::File::Organizations;
 
 pub type Organization = Named;
 

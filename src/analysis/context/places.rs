@@ -16,7 +16,7 @@ use crate::text::names::Token;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-pub const DATA_FILE: &str = "places.tsv";
+pub const DATA_FILE: data::File = data::File::Places;
 
 pub type Place = Named;
 

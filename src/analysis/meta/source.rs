@@ -10,7 +10,7 @@ use crate::text::url;
 use serde::Serialize;
 use std::collections::HashMap;
 
-pub const DATA_FILE: &str = "state_media.tsv";
+pub const DATA_FILE: data::File = data::File::StateMedia;
 pub const DATA_SOURCE: &str =
     "State Media Monitor / State Media Matrix (Alliance for Securing Democracy, 2023, MIT licence)";
 

@@ -19,7 +19,7 @@ pub struct Lexicon {
 static SLOT: data::Slot<Lexicon> = Mutex::new(None);
 
 pub fn lexicon() -> Arc<Lexicon> {
-    data::cached(&SLOT, || Lexicon::parse(data::text("roles.tsv")))
+    data::cached(&SLOT, || Lexicon::parse(data::text(data::File::Roles)))
 }
 
 pub const CATEGORIES: [&str; 14] = [
