@@ -246,6 +246,13 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         )
         .collect();
     let mut source_profile = source::profile(&profile_url, &names);
+    // A publication under its own domain, read on its platform's, is listed by the latter.
+    if source_profile.reliability.iter().all(|r| r.by_name) && profile_url != page.url {
+        let read_at = source::reliability(&page.url, &[]);
+        if !read_at.is_empty() {
+            source_profile.reliability = read_at;
+        }
+    }
     source_profile.named_in_page = named_in_page;
     let topics = topics::Topics {
         keywords: meta.keywords.clone(),

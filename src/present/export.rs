@@ -74,7 +74,7 @@ pub fn web_annotations(a: &Analysis, url: &str, text_of: &dyn Fn(u32) -> Option<
             ),
             quote(&format!("{}. {} {}", outlet::consensus(r), r.summary, outlet::CREDIT)),
             quote(outlet::RIGHTS),
-            quote(r.list),
+            quote(&r.entry),
             quote(source),
         ));
     }

@@ -13,6 +13,10 @@ pub const CREDIT: &str = "From Wikipedia:Reliable sources/Perennial sources, by 
 editors, as of March 2021 (CC BY-SA 3.0): their judgement for citing the outlet in Wikipedia, \
 not Newsmark's, and it may have changed since.";
 
+/// The disclosure that shows the editors' summary, and the link to the list's entry.
+pub const SUMMARY: &str = "Editors' summary";
+pub const ENTRY: &str = "The entry in Wikipedia's list";
+
 /// The licence of the consensus text, for exports.
 pub const RIGHTS: &str = "https://creativecommons.org/licenses/by-sa/3.0/";
 

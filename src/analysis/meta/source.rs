@@ -57,15 +57,16 @@ pub struct Reliability {
     pub summary: String,
     /// The outlet's Wikipedia article.
     pub article: String,
-    /// The list itself, where the entry is.
-    pub list: &'static str,
+    /// The entry in the list: the list's address with the row's anchor (the name with
+    /// underscores, as the list's rows are named).
+    pub entry: String,
     /// What the page was matched on: an address ("foxnews.com") or the publisher's name.
     pub matched_on: String,
     /// True when matched by the publisher's name rather than the page's address.
     pub by_name: bool,
 }
 
-pub const SOURCES_FILE: &str = "sources.tsv";
+pub const SOURCES_FILE: data::File = data::File::Sources;
 /// The day the list was read.
 pub const SOURCES_AS_OF: &str = "2021-03-17";
 pub const SOURCES_LIST: &str =
@@ -186,7 +187,14 @@ fn top_label(host: &str) -> &str {
 /// the host, then its parent domains); else by a name the page gives itself, when that
 /// outlet's addresses share the page's top-level domain (a "Daily Telegraph" under .au is
 /// not the British one).
-fn reliability(site: &str, path: &str, names: &[&str]) -> Vec<Reliability> {
+pub fn reliability(url: &str, names: &[&str]) -> Vec<Reliability> {
+    match url::site_of(url) {
+        Some(site) => reliability_of(&site, url::path_of(url), names),
+        None => Vec::new(),
+    }
+}
+
+fn reliability_of(site: &str, path: &str, names: &[&str]) -> Vec<Reliability> {
     let s = sources();
     let path = path.to_ascii_lowercase();
     let segments: Vec<&str> = path.split('/').filter(|x| !x.is_empty()).collect();
@@ -229,7 +237,7 @@ fn reliability(site: &str, path: &str, names: &[&str]) -> Vec<Reliability> {
                 status: f[1].split(';').map(str::to_string).collect(),
                 summary: f[7].to_string(),
                 article: format!("https://en.wikipedia.org/wiki/{}", f[6]),
-                list: SOURCES_LIST,
+                entry: format!("{SOURCES_LIST}#{}", f[2].replace(' ', "_")),
                 matched_on: matched_on.clone(),
                 by_name,
             }
@@ -249,7 +257,7 @@ pub fn profile(url: &str, names: &[&str]) -> SourceProfile {
         p.summary = "No web address to look up.".into();
         return p;
     };
-    p.reliability = reliability(&host, url::path_of(url), names);
+    p.reliability = reliability_of(&host, url::path_of(url), names);
     let table = data::text(DATA_FILE);
     let index = listed_index();
     let found = candidates(&host)
