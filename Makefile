@@ -7,7 +7,7 @@ WASM_OPT := $(CURDIR)/node_modules/.bin/wasm-opt
 BROWSER ?= chromium
 PORT ?= 8765
 
-.PHONY: setup build wasm run test test-native test-tools test-wasm e2e lint-ext eval-pages eval-text e2e-page bench data clean
+.PHONY: setup build wasm run test check-layers test-native test-tools test-wasm e2e lint-ext eval-pages eval-text e2e-page bench data clean
 
 setup:
 	@scripts/setup.sh
@@ -30,7 +30,11 @@ run: build
 	@node tools/run.mjs
 
 # e2e runs last: its closing "N passed, M failed" line is the run's summary.
-test: build test-native test-tools test-wasm lint-ext roundtrip-pages e2e-hardening e2e
+test: build check-layers test-native test-tools test-wasm lint-ext roundtrip-pages e2e-hardening e2e
+
+## check-layers: src/ imports go one way, text <- page <- data <- analysis <- present <- web.
+check-layers:
+	@scripts/check_layers.sh
 
 test-native:
 	@cargo test -q --features native

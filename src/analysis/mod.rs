@@ -43,6 +43,9 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Characters of main text analysed.
     pub article_chars: usize,
+    /// The snapshot node the main text was found under (the reader view rebuilds it).
+    #[serde(skip)]
+    pub content_root: Option<usize>,
     /// True when the page was only partly read or analysed (size or time limits).
     pub truncated: bool,
     /// Plain-language notes for the reader ("no article found", "page truncated").
@@ -73,6 +76,29 @@ pub struct Mention {
     pub start16: u32,
     #[serde(skip)]
     pub end16: u32,
+}
+
+/// Adds a mention of `kind` entity `entity` for each DOM text piece of each span (a span
+/// may cross text nodes: "<b>Antony</b> Blinken").
+fn push_mentions(
+    mentions: &mut Vec<Mention>,
+    article: &content::Article,
+    kind: &'static str,
+    entity: usize,
+    spans: &[(usize, usize)],
+) {
+    for &(a, b) in spans {
+        for (dom_index, start, end) in article.locate(a, b) {
+            mentions.push(Mention {
+                kind,
+                entity,
+                dom_index,
+                start,
+                end,
+                ..Default::default()
+            });
+        }
+    }
 }
 
 /// Bytes of main text the entity stages (people, places, quotes, dates) read. Far longer
@@ -138,48 +164,14 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         );
     let mut mentions = Vec::new();
     for (kind, entity, spans) in named {
-        for &(a, b) in spans {
-            for (dom_index, start, end) in article.locate(a, b) {
-                mentions.push(Mention {
-                    kind,
-                    entity,
-                    dom_index,
-                    start,
-                    end,
-                    ..Default::default()
-                });
-            }
-        }
+        push_mentions(&mut mentions, &article, kind, entity, spans);
     }
     for (i, o) in found.officials.iter().enumerate() {
-        for &(a, b) in &o.spans {
-            for (dom_index, start, end) in article.locate(a, b) {
-                mentions.push(Mention {
-                    kind: "official",
-                    entity: i,
-                    dom_index,
-                    start,
-                    end,
-                    ..Default::default()
-                });
-            }
-        }
+        push_mentions(&mut mentions, &article, "official", i, &o.spans);
     }
     for (i, p) in found.people.iter().enumerate() {
-        if found.officials.iter().any(|o| o.name == p.name) {
-            continue;
-        }
-        for &(a, b) in &p.spans {
-            for (dom_index, start, end) in article.locate(a, b) {
-                mentions.push(Mention {
-                    kind: "person",
-                    entity: i,
-                    dom_index,
-                    start,
-                    end,
-                    ..Default::default()
-                });
-            }
+        if !found.officials.iter().any(|o| o.name == p.name) {
+            push_mentions(&mut mentions, &article, "person", i, &p.spans);
         }
     }
     let speakers = quotes::speakers(&found);
@@ -208,16 +200,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         timeline::extract(text, published)
     };
     for (i, t) in dates.iter().enumerate() {
-        for (dom_index, start, end) in article.locate(t.span.0, t.span.1) {
-            mentions.push(Mention {
-                kind: "date",
-                entity: i,
-                dom_index,
-                start,
-                end,
-                ..Default::default()
-            });
-        }
+        push_mentions(&mut mentions, &article, "date", i, &[t.span]);
     }
     utf16_offsets(page, &mut mentions);
     let mut notes = Vec::new();
@@ -270,6 +253,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         quotes,
         age,
         article_chars: article.text.chars().count(),
+        content_root: article.root,
         meta,
         officials: found.officials,
         people: found.people,

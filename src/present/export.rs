@@ -56,7 +56,7 @@ pub fn web_annotations(a: &Analysis, url: &str, text_of: &dyn Fn(u32) -> Option<
                 r#""target":{{"source":{},"selector":[{{"type":"TextQuoteSelector","exact":{},"prefix":{},"suffix":{}}}]}}}}"#
             ),
             quote(&describe),
-            quote(&present::lookup_url(&o.name, a.meta.lang.as_deref())),
+            quote(&crate::analysis::lookup::wikipedia_in(&o.name, a.meta.lang.as_deref())),
             quote(source),
             quote(exact),
             quote(&prefix),

@@ -59,37 +59,6 @@ pub fn position(i: usize, n: usize) -> String {
     format!("Mention {} of {n}", i + 1)
 }
 
-/// A Wikipedia search for `name`: a look-up the reader chooses to follow, never fetched.
-pub fn lookup_url(name: &str, lang: Option<&str>) -> String {
-    // Only a plain two- or three-letter code may pick the wiki; anything else is English.
-    let wiki = lang
-        .map(|l| {
-            l.split(['-', '_'])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
-        })
-        .filter(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()))
-        .unwrap_or_else(|| "en".to_string());
-    format!(
-        "https://{wiki}.wikipedia.org/w/index.php?search={}",
-        encode_component(name)
-    )
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// True for links the panel may make clickable.
 pub fn is_web_link(url: &str) -> bool {
     let l = url.trim_start().to_ascii_lowercase();
@@ -106,6 +75,86 @@ pub fn insertion_sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
             j -= 1;
         }
     }
+}
+
+/// (name, "country · n×") of places or organisations, for the context lists.
+pub fn named_list(found: &[crate::analysis::context::named::Named]) -> Vec<(String, String)> {
+    found
+        .iter()
+        .map(|n| {
+            let mut extra = Vec::new();
+            if let Some(c) = &n.country {
+                extra.push(c.clone());
+            }
+            extra.push(format!("{}×", n.mentions));
+            (n.name.clone(), extra.join(" · "))
+        })
+        .collect()
+}
+
+/// `s` cut to `max` characters, with an ellipsis when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(max).collect();
+    t.push('…');
+    t
+}
+
+/// What the panel shows, to tell whether a re-read changed it.
+pub fn signature(a: &Analysis) -> String {
+    let mut s = format!("{:?}|{:?}|", a.meta.title, a.meta.date_published);
+    for o in &a.officials {
+        s.push_str(&format!("{}:{};", o.name, o.mentions));
+    }
+    s.push_str(&format!(
+        "|{}|{}|{}",
+        a.people.len(),
+        a.quotes.len(),
+        a.timeline.len()
+    ));
+    s
+}
+
+/// What a mention card says: the name, its lines, and whether a look-up link fits.
+/// `kind` and `entity` are a mention's (`Mention::kind`, `Mention::entity`).
+pub fn card_text(a: &Analysis, kind: &str, entity: usize) -> Option<(String, Vec<String>, bool)> {
+    Some(match kind {
+        "official" => {
+            let Some(o) = a.officials.get(entity) else {
+                return None;
+            };
+            let mut lines = vec![role_line(o), tenure(o).to_string()];
+            lines.retain(|s| !s.is_empty());
+            (o.name.clone(), lines, true)
+        }
+        "person" => {
+            let Some(p) = a.people.get(entity) else {
+                return None;
+            };
+            (p.name.clone(), vec!["Named in the article".into()], true)
+        }
+        "date" => {
+            let Some(t) = a.timeline.get(entity) else {
+                return None;
+            };
+            let start = human_date(&t.start).unwrap_or_else(|| t.start.clone());
+            let when = if t.end != t.start {
+                let end = human_date(&t.end).unwrap_or_else(|| t.end.clone());
+                format!("{start} – {end}")
+            } else {
+                start
+            };
+            (t.text.clone(), vec![when], false)
+        }
+        _ => {
+            let Some(p) = a.places.get(entity) else {
+                return None;
+            };
+            (p.name.clone(), vec!["Place".into()], true)
+        }
+    })
 }
 
 #[cfg(test)]
@@ -147,16 +196,6 @@ mod tests {
         assert_eq!(role_line(&official(false)), "Foreign Minister · ES");
         assert!(tenure(&official(true)).starts_with("Former"));
         assert_eq!(position(1, 4), "Mention 2 of 4");
-    }
-
-    #[test]
-    fn lookup_is_an_encoded_search() {
-        assert_eq!(
-            lookup_url("Ana Díaz & co", Some("es-ES")),
-            "https://es.wikipedia.org/w/index.php?search=Ana%20D%C3%ADaz%20%26%20co"
-        );
-        assert!(lookup_url("X", Some("javascript:")).starts_with("https://en."));
-        assert!(lookup_url("X", None).starts_with("https://en."));
     }
 
     #[test]

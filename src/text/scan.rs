@@ -1,9 +1,9 @@
 //! Fast leftmost-first regex iteration over long texts, for patterns that can only start
 //! at the beginning of a word with one of a few letters or digits ("January 26", "said").
 //!
-//! The regex crate is built without its `perf-*` features (they would cost ~36 KB of
-//! gzipped wasm), so every unanchored search runs the PikeVM over the whole text, which is
-//! slow for large alternations. Here a byte test picks the few places where a match can
+//! The regex crate is built with `perf-backtrack` only (its lazy DFA would cost ~84 KB of
+//! gzipped wasm), so an unanchored search runs the PikeVM or the bounded backtracker over
+//! the whole text, which is slow for large alternations. Here a byte test picks the few places where a match can
 //! start and an anchored search runs only there. The results are exactly those of
 //! `Regex::captures_iter`: the anchored search at the leftmost possible start finds the
 //! same leftmost-first match, and the search sees the whole text, so `\b` and other

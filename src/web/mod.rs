@@ -3,13 +3,19 @@
 //! the reader fallback and the tests run the same code. Results cross as plain JS objects
 //! (serialised to JSON, parsed by the engine).
 
+pub mod card;
+pub mod click;
+pub mod copy;
 pub mod dom;
+pub mod js;
+pub mod live;
+pub mod panel;
 pub mod reader;
 pub mod render;
 pub mod ui;
 
 use crate::analysis;
-use crate::analysis::budget::{Deadline, CLICK_BUDGET_MS};
+use js::to_js;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -22,14 +28,6 @@ thread_local! {
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-}
-
-/// Crosses as one JSON string parsed by the engine: a single copy over the boundary, and one
-/// serializer in the module (serde_json, which the JSON-LD reader needs anyway) instead of
-/// two, which keeps the module small.
-pub fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(v).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    js_sys::JSON::parse(&text)
 }
 
 fn window_doc() -> Result<(Document, String), JsValue> {
@@ -141,17 +139,17 @@ pub fn analyze_html(html: String, url: String) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub fn reader_view(html: String, url: String, container: Element) -> Result<JsValue, JsValue> {
     let parsed = parse_html(&html)?;
-    let deadline = Deadline::after(CLICK_BUDGET_MS);
-    let snap = dom::read_within(&parsed, &url, deadline);
-    let a = analysis::analyze_within(&snap.page, deadline);
     let doc = container
         .owner_document()
         .ok_or("container has no document")?;
-    let texts = reader::build(&doc, &container, &snap.page, &a)?;
-    clear_document(&doc);
-    let out = to_js(&a);
-    ui::show(&doc, a, texts.into(), &url)?;
-    out
+    let (out, _) = click::run(&parsed, &url, |snap, a| {
+        let texts = reader::build(&doc, &container, &snap.page, &a)?;
+        clear_document(&doc);
+        let out = to_js(&a);
+        ui::show(&doc, a, texts.into(), &url)?;
+        out
+    })?;
+    Ok(out)
 }
 
 /// User options as JSON (`{"kinds": ["official", ...], "style": "fill"|"underline"}`),
@@ -165,19 +163,10 @@ pub fn set_options(json: String) {
 /// `[read_ms, analyse_ms, render_ms]`; clears what it rendered (untimed).
 #[wasm_bindgen]
 pub fn profile_document(doc: Document, url: String) -> Result<Vec<f64>, JsValue> {
-    let perf = web_sys::window()
-        .and_then(|w| w.performance())
-        .ok_or("no performance clock")?;
     ui::clear(&doc);
-    let t0 = perf.now();
-    let snap = dom::read(&doc, &url);
-    let t1 = perf.now();
-    let a = analysis::analyze(&snap.page);
-    let t2 = perf.now();
-    ui::show(&doc, a, snap.texts, &url)?;
-    let t3 = perf.now();
+    let (_, s) = click::run(&doc, &url, |snap, a| ui::show(&doc, a, snap.texts, &url))?;
     clear_document(&doc);
-    Ok(vec![t1 - t0, t2 - t1, t3 - t2])
+    Ok(vec![s.read_ms, s.analyse_ms, s.render_ms])
 }
 
 /// The people and officials analysis alone on a text (the bench times it per 5,000
@@ -213,7 +202,9 @@ pub fn debug_panic_next() {
 }
 
 fn annotate_doc(doc: &Document, url: &str) -> Result<JsValue, JsValue> {
-    let a = ui::annotate(doc, url)?;
+    ui::annotate(doc, url)?;
+    // The one serialisation of the click's analysis: the panel itself reads the Rust value.
+    let a = ui::with_analysis(doc, to_js).ok_or("the annotation did not start")??;
     if PANIC_NEXT.with(|p| p.replace(false)) {
         panic!("debug_panic_next: forced failure after rendering");
     }

@@ -64,8 +64,8 @@ pub fn build(
     });
     let mut texts = vec![placeholder; max.max().unwrap_or(0)];
 
-    let art = content::extract(page);
-    if let Some(root) = art.root {
+    // The analysis found the article already: rebuild what it read, not a second guess.
+    if let Some(root) = a.content_root.filter(|&r| r < page.nodes.len()) {
         let end = page.subtree_end(root);
         // Stack of (snapshot depth, element) for the kept structure.
         let mut stack: Vec<(u32, Element)> = vec![(page.nodes[root].depth, article.clone())];

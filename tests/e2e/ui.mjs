@@ -199,7 +199,7 @@ export function makeUiTests({ check, brief, firstDifference, outDir }) {
     check(`${p}: focus shows the card`, ui.card && ui.card.name === first.name, brief(ui.card));
     check(`${p}: card has role, tenure, count`, !!ui.card && /office|Former/.test(ui.card.text) && /Mention 1 of \d/.test(ui.card.pos),
       brief(ui.card?.text));
-    check(`${p}: card look-up link`, (ui.card?.lookup || '').startsWith('https://en.wikipedia.org/w/index.php?search='),
+    check(`${p}: card look-up link`, (ui.card?.lookup || '').startsWith('https://en.wikipedia.org/wiki/Special:Search?search='),
       brief(ui.card?.lookup));
     check(`${p}: keyboard card sits in the panel's tab order`, !!ui.card?.inPanelItem);
     await tab.evaluate(pageKey, ['ArrowRight', 'panel']);
