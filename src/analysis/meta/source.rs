@@ -8,7 +8,6 @@
 use crate::data;
 use crate::text::url;
 use serde::Serialize;
-use std::collections::HashMap;
 
 pub const DATA_FILE: data::File = data::File::StateMedia;
 pub const DATA_SOURCE: &str =
@@ -120,10 +119,11 @@ fn candidates(host: &str) -> Vec<&str> {
 
 /// The list's lines by their first field (the first line wins), built once: a linear
 /// search per page read the whole list for every unlisted host.
-fn listed_index() -> std::sync::Arc<HashMap<&'static str, &'static str>> {
-    static SLOT: data::Slot<HashMap<&'static str, &'static str>> = std::sync::Mutex::new(None);
+fn listed_index() -> std::sync::Arc<std::collections::HashMap<&'static str, &'static str>> {
+    static SLOT: data::Slot<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::Mutex::new(None);
     data::cached(&SLOT, || {
-        let mut index = HashMap::new();
+        let mut index = std::collections::HashMap::new();
         for line in data::text(DATA_FILE)
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -135,58 +135,42 @@ fn listed_index() -> std::sync::Arc<HashMap<&'static str, &'static str>> {
     })
 }
 
-/// The perennial sources list read once: its lines, and the lines of each address
-/// ("foxnews.com", "dailymail.co.uk/mailonsunday") and of each name a page may give.
-#[derive(Default)]
-struct Sources {
-    lines: Vec<Vec<&'static str>>,
-    by_address: HashMap<&'static str, Vec<usize>>,
-    by_name: HashMap<String, Vec<usize>>,
-}
-
-fn sources() -> std::sync::Arc<Sources> {
-    static SLOT: data::Slot<Sources> = std::sync::Mutex::new(None);
-    data::cached(&SLOT, || {
-        let mut s = Sources::default();
-        for line in data::text(SOURCES_FILE).lines() {
-            let f: Vec<&str> = line.split('\t').collect();
-            if line.starts_with('#') || f.len() < 8 {
-                continue;
-            }
-            let i = s.lines.len();
-            for a in f[5].split(' ').filter(|a| !a.is_empty()) {
-                s.by_address.entry(a).or_default().push(i);
-            }
-            for n in f[4].split(';').map(name_key).filter(|n| !n.is_empty()) {
-                s.by_name.entry(n).or_default().push(i);
-            }
-            s.lines.push(f);
-        }
-        s
-    })
+/// The perennial sources list's entries (comment lines skipped). The list is short, so
+/// a page's look-up scans it: an index would cost the wasm module more than the scan
+/// costs a page.
+fn entries() -> impl Iterator<Item = Vec<&'static str>> {
+    data::text(SOURCES_FILE)
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|f| f.len() >= 8)
 }
 
 /// A name as the list and the page compare it: lower case, words of letters and digits,
 /// without a leading "The" ("The Guardian" = "guardian"; "The Sun" stays apart from "The
 /// Sunday Times").
 fn name_key(name: &str) -> String {
-    let words: Vec<String> = name
+    let mut key = String::new();
+    for w in name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let skip = usize::from(words.len() > 1 && words[0] == "the");
-    words[skip..].join(" ")
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    match key.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => key,
+    }
 }
 
 fn top_label(host: &str) -> &str {
     host.rsplit('.').next().unwrap_or(host)
 }
 
-/// The list's entries for the page: by address, most specific first (a host's path entry,
-/// the host, then its parent domains); else by a name the page gives itself, when that
-/// outlet's addresses share the page's top-level domain (a "Daily Telegraph" under .au is
-/// not the British one).
+/// The list's entries for the page at `url`, as `reliability_of`.
 pub fn reliability(url: &str, names: &[&str]) -> Vec<Reliability> {
     match url::site_of(url) {
         Some(site) => reliability_of(&site, url::path_of(url), names),
@@ -194,55 +178,83 @@ pub fn reliability(url: &str, names: &[&str]) -> Vec<Reliability> {
     }
 }
 
+/// The list's entries for the page: by address, most specific first (a host's path entry,
+/// the host, then its parent domains); else by a name the page gives itself, when that
+/// outlet's addresses share the page's top-level domain (a "Daily Telegraph" under .au is
+/// not the British one).
 fn reliability_of(site: &str, path: &str, names: &[&str]) -> Vec<Reliability> {
-    let s = sources();
     let path = path.to_ascii_lowercase();
     let segments: Vec<&str> = path.split('/').filter(|x| !x.is_empty()).collect();
-    let mut hit: Option<(&[usize], String, bool)> = None;
-    'hosts: for host in candidates(site) {
-        for k in (0..=segments.len()).rev() {
-            let key = if k == 0 {
-                host.to_string()
-            } else {
-                format!("{host}/{}", segments[..k].join("/"))
+    let hosts = candidates(site);
+    // One scan keeps the entries of the best rank: the most specific host, then the
+    // longest path.
+    let mut best = (usize::MAX, 0);
+    let mut found: Vec<(Vec<&str>, &str)> = Vec::new();
+    for f in entries() {
+        for a in f[5].split(' ') {
+            let Some(rank) = address_rank(a, &hosts, &segments) else {
+                continue;
             };
-            if let Some(ids) = s.by_address.get(key.as_str()) {
-                hit = Some((ids, key, false));
-                break 'hosts;
+            if rank < best {
+                best = rank;
+                found.clear();
+            }
+            if rank == best && !found.iter().any(|(g, _)| g[0] == f[0]) {
+                found.push((f.clone(), a));
             }
         }
     }
-    if hit.is_none() {
-        hit = names.iter().find_map(|n| {
-            let ids = s.by_name.get(&name_key(n))?;
-            let fits = ids.iter().all(|&i| {
-                let addrs = s.lines[i][5];
-                addrs.is_empty()
-                    || addrs
-                        .split(' ')
-                        .any(|a| top_label(a.split('/').next().unwrap_or(a)) == top_label(site))
-            });
-            fits.then(|| (ids.as_slice(), n.trim().to_string(), true))
-        });
+    if !found.is_empty() {
+        return found
+            .into_iter()
+            .map(|(f, a)| entry(&f, a, false))
+            .collect();
     }
-    let Some((ids, matched_on, by_name)) = hit else {
-        return Vec::new();
-    };
-    ids.iter()
-        .map(|&i| {
-            let f = &s.lines[i];
-            Reliability {
-                name: f[2].to_string(),
-                scope: (!f[3].is_empty()).then(|| f[3].to_string()),
-                status: f[1].split(';').map(str::to_string).collect(),
-                summary: f[7].to_string(),
-                article: format!("https://en.wikipedia.org/wiki/{}", f[6]),
-                entry: format!("{SOURCES_LIST}#{}", f[2].replace(' ', "_")),
-                matched_on: matched_on.clone(),
-                by_name,
-            }
-        })
-        .collect()
+    for n in names {
+        let key = name_key(n);
+        let hits: Vec<Vec<&str>> = entries()
+            .filter(|f| f[4].split(';').any(|x| name_key(x) == key))
+            .collect();
+        let fits = hits.iter().all(|f| {
+            f[5].is_empty()
+                || f[5]
+                    .split(' ')
+                    .any(|a| top_label(a.split('/').next().unwrap_or(a)) == top_label(site))
+        });
+        if !hits.is_empty() && fits {
+            return hits.iter().map(|f| entry(f, n.trim(), true)).collect();
+        }
+    }
+    Vec::new()
+}
+
+/// How specifically the list's address `a` ("host" or "host/path") covers the page: the
+/// index of its host among the page's `hosts` (most specific first) and, lower for longer,
+/// its path; None when it does not cover the page.
+fn address_rank(a: &str, hosts: &[&str], segments: &[&str]) -> Option<(usize, usize)> {
+    let (host, path) = a.split_once('/').unwrap_or((a, ""));
+    let at = hosts.iter().position(|h| *h == host)?;
+    let mut n = 0;
+    for w in path.split('/').filter(|w| !w.is_empty()) {
+        if segments.get(n) != Some(&w) {
+            return None;
+        }
+        n += 1;
+    }
+    Some((at, usize::MAX - n))
+}
+
+fn entry(f: &[&str], matched_on: &str, by_name: bool) -> Reliability {
+    Reliability {
+        name: f[2].to_string(),
+        scope: (!f[3].is_empty()).then(|| f[3].to_string()),
+        status: f[1].split(';').map(str::to_string).collect(),
+        summary: f[7].to_string(),
+        article: format!("https://en.wikipedia.org/wiki/{}", f[6]),
+        entry: format!("{SOURCES_LIST}#{}", f[2].replace(' ', "_")),
+        matched_on: matched_on.to_string(),
+        by_name,
+    }
 }
 
 /// The profile of the outlet at `url`; `names` are what the page calls its publisher
