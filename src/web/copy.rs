@@ -28,7 +28,19 @@ pub(super) fn copy(doc: &Document, action: &str) {
                 .flatten();
         let body = l.r.shadow.query_selector(".body").ok().flatten();
         if action == "copy-json" {
-            let text = serde_json::to_string_pretty(&l.r.analysis).unwrap_or_default();
+            // Through the one compact serialiser the click uses (a pretty one would add its
+            // own copy of every Serialize impl to the module), indented by the engine.
+            let text = crate::web::js::to_js(&l.r.analysis)
+                .and_then(|v| {
+                    js_sys::JSON::stringify_with_replacer_and_space(
+                        &v,
+                        &JsValue::NULL,
+                        &JsValue::from(2),
+                    )
+                })
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default();
             (
                 text,
                 "Copied the analysis as JSON.".to_string(),
