@@ -117,24 +117,6 @@ fn candidates(host: &str) -> Vec<&str> {
     out
 }
 
-/// The list's lines by their first field (the first line wins), built once: a linear
-/// search per page read the whole list for every unlisted host.
-fn listed_index() -> std::sync::Arc<std::collections::HashMap<&'static str, &'static str>> {
-    static SLOT: data::Slot<std::collections::HashMap<&'static str, &'static str>> =
-        std::sync::Mutex::new(None);
-    data::cached(&SLOT, || {
-        let mut index = std::collections::HashMap::new();
-        for line in data::text(DATA_FILE)
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-        {
-            let key = line.split('\t').next().unwrap_or(line);
-            index.entry(key).or_insert(line);
-        }
-        index
-    })
-}
-
 /// The perennial sources list's entries (comment lines skipped). The list is short, so
 /// a page's look-up scans it: an index would cost the wasm module more than the scan
 /// costs a page.
@@ -271,10 +253,13 @@ pub fn profile(url: &str, names: &[&str]) -> SourceProfile {
     };
     p.reliability = reliability_of(&host, url::path_of(url), names);
     let table = data::text(DATA_FILE);
-    let index = listed_index();
-    let found = candidates(&host)
-        .into_iter()
-        .find_map(|c| index.get(c).copied());
+    // The first line of the most specific host wins; a scan of the list costs a page less
+    // than an index costs the wasm module.
+    let found = candidates(&host).into_iter().find_map(|c| {
+        table
+            .lines()
+            .find(|l| !l.starts_with('#') && l.split('\t').next() == Some(c))
+    });
     p.domain = Some(host.clone());
     let Some(line) = found else {
         p.summary = if table.is_empty() {
