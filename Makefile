@@ -65,6 +65,7 @@ e2e-page: build
 
 data:
 	@python3 scripts/gen_data.py ../shared/data
+	@python3 scripts/gen_sources.py ../shared/data
 
 clean:
 	rm -rf dist out target/wasm32-unknown-unknown

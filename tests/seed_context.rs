@@ -28,6 +28,12 @@ fn source_profile_names_a_russian_state_controlled_outlet() {
     assert!(p
         .summary
         .ends_with("Source: State Media Matrix (ASD, 2023)."));
+    // Beside the typology, the Wikipedia editors' consensus on the same outlet.
+    assert_eq!(
+        newsmark::present::source::lines(p)[1],
+        "Wikipedia editors' consensus (March 2021): deprecated"
+    );
+    assert_eq!(p.reliability[0].name, "Sputnik");
     let named: Vec<(&str, &str)> = p
         .named_in_page
         .iter()

@@ -181,6 +181,7 @@ fn seed_context_through_analyze_document() {
         ("places.tsv", include_str!("../data/places.tsv")),
         ("positions.txt", include_str!("../data/positions.txt")),
         ("roles.tsv", include_str!("../data/roles.tsv")),
+        ("sources.tsv", include_str!("../data/sources.tsv")),
         ("state_media.tsv", include_str!("../data/state_media.tsv")),
     ] {
         web::load_data(name.to_string(), text.to_string()).unwrap();
@@ -217,6 +218,10 @@ fn seed_context_through_analyze_document() {
             "Sputnik International is a Russian state-controlled outlet of Rossiya Segodnya"
         ),
         "{summary}"
+    );
+    assert_eq!(
+        a["source_profile"]["reliability"][0]["status"][0],
+        "deprecated"
     );
     assert!(a["organizations"]
         .as_array()

@@ -13,7 +13,10 @@ use self::budget::Deadline;
 use self::context::{organizations, places, timeline, topics};
 use self::meta::{imprint, jsonld, microdata, source};
 use self::people::quotes;
-use crate::{page::Page, text::names};
+use crate::{
+    page::Page,
+    text::{names, url},
+};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -253,10 +256,29 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
     let profile_url = meta
         .url
         .clone()
-        .filter(|u| source::host_of(u).is_some())
+        .filter(|u| url::site_of(u).is_some())
         .unwrap_or_else(|| page.url.clone());
-    let mut source_profile = source::profile(&profile_url, meta.site_name.as_deref());
-    source_profile.named_in_page = imprint::find(page, &ld, &props);
+    let named_in_page = imprint::find(page, &ld, &props);
+    let names: Vec<&str> = meta
+        .site_name
+        .iter()
+        .map(String::as_str)
+        .chain(
+            named_in_page
+                .iter()
+                .filter(|n| n.role == "publisher")
+                .map(|n| n.value.as_str()),
+        )
+        .collect();
+    let mut source_profile = source::profile(&profile_url, &names);
+    // A publication under its own domain, read on its platform's, is listed by the latter.
+    if source_profile.reliability.iter().all(|r| r.by_name) && profile_url != page.url {
+        let read_at = source::reliability(&page.url, &[]);
+        if !read_at.is_empty() {
+            source_profile.reliability = read_at;
+        }
+    }
+    source_profile.named_in_page = named_in_page;
     let topics = topics::Topics {
         keywords: meta.keywords.clone(),
         section: meta.section.clone(),

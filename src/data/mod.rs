@@ -19,17 +19,19 @@ pub enum File {
     Places,
     Positions,
     Roles,
+    Sources,
     StateMedia,
 }
 
 impl File {
-    pub const ALL: [File; 7] = [
+    pub const ALL: [File; 8] = [
         File::Countries,
         File::Officials,
         File::Organizations,
         File::Places,
         File::Positions,
         File::Roles,
+        File::Sources,
         File::StateMedia,
     ];
 
@@ -42,6 +44,7 @@ impl File {
             File::Places => "places.tsv",
             File::Positions => "positions.txt",
             File::Roles => "roles.tsv",
+            File::Sources => "sources.tsv",
             File::StateMedia => "state_media.tsv",
         }
     }
@@ -60,6 +63,7 @@ impl File {
             File::Places => include_str!("../../data/places.tsv"),
             File::Positions => include_str!("../../data/positions.txt"),
             File::Roles => include_str!("../../data/roles.tsv"),
+            File::Sources => include_str!("../../data/sources.tsv"),
             File::StateMedia => include_str!("../../data/state_media.tsv"),
         }
     }

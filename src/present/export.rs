@@ -4,6 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::present;
+use crate::present::source as outlet;
 
 /// Characters of context kept on each side of a quote (Hypothesis uses 32).
 const CONTEXT_CHARS: usize = 32;
@@ -60,6 +61,21 @@ pub fn web_annotations(a: &Analysis, url: &str, text_of: &dyn Fn(u32) -> Option<
             quote(exact),
             quote(&prefix),
             quote(&suffix),
+        ));
+    }
+    // The outlet's standing in the perennial sources list, about the whole document.
+    for r in &a.source_profile.reliability {
+        items.push(format!(
+            concat!(
+                r#"{{"type":"Annotation","motivation":"assessing","body":["#,
+                r#"{{"type":"TextualBody","purpose":"assessing","format":"text/plain","value":{},"rights":{}}},"#,
+                r#"{{"type":"SpecificResource","purpose":"identifying","source":{}}}],"#,
+                r#""target":{{"source":{}}}}}"#
+            ),
+            quote(&format!("{}. {} {}", outlet::consensus(r), r.summary, outlet::CREDIT)),
+            quote(outlet::RIGHTS),
+            quote(&r.entry),
+            quote(source),
         ));
     }
     let label = match a.meta.title.as_deref() {
@@ -241,5 +257,33 @@ mod tests {
         let v: Value = serde_json::from_str(&analysis_json(&a)).unwrap();
         assert_eq!(v["officials"][0]["name"], "Antony Blinken");
         assert_eq!(v["title"], "Talks");
+    }
+
+    #[test]
+    fn the_outlets_consensus_is_exported_about_the_document() {
+        let (mut a, texts) = sample();
+        a.source_profile =
+            crate::analysis::meta::source::profile("https://www.foxnews.com/politics/x", &[]);
+        let v = anno(&a, "http://127.0.0.1/x", &texts);
+        assert_eq!(v["total"], 5);
+        let items = v["first"]["items"].as_array().unwrap();
+        let talk = &items[4];
+        assert_eq!(talk["motivation"], "assessing");
+        assert_eq!(talk["target"]["source"], "https://news.example/a");
+        let body = talk["body"][0]["value"].as_str().unwrap();
+        assert!(
+            body.starts_with(
+                "Wikipedia editors' consensus (March 2021) on Fox News (talk shows): \
+                 generally unreliable. "
+            ),
+            "{body}"
+        );
+        assert!(body.ends_with("not Newsmark's, and it may have changed since."));
+        assert_eq!(talk["body"][0]["rights"], outlet::RIGHTS);
+        let json: Value = serde_json::from_str(&analysis_json(&a)).unwrap();
+        assert_eq!(
+            json["source_profile"]["reliability"][2]["scope"],
+            "talk shows"
+        );
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod options;
+pub mod source;
 
 use crate::analysis::context::timeline;
 use crate::analysis::people::Official;

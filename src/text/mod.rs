@@ -5,3 +5,4 @@ pub mod ascii;
 pub mod names;
 pub mod pattern;
 pub mod scan;
+pub mod url;

@@ -119,8 +119,9 @@ pub fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
         m.site_name.as_deref(),
     )?;
     let p = &a.source_profile;
-    if !p.summary.is_empty() {
-        let dd = row(doc, &dl, a, "Profile", "source_profile", Some(&p.summary))?;
+    let lines = present::source::lines(p);
+    if let Some(first) = lines.first() {
+        let dd = row(doc, &dl, a, "Profile", "source_profile", Some(first))?;
         if let Some(dd) = dd {
             let ev = format!("from {}", p.data_source);
             attrs(
@@ -135,6 +136,20 @@ pub fn build_panel(doc: &Document, r: &Rendered) -> R<Element> {
                 dd.set_attribute("data-listed", "true")?;
             }
         }
+    }
+    for (r, line) in p.reliability.iter().zip(&lines[1..]) {
+        let Some(dd) = row(doc, &dl, a, "Consensus", "source_consensus", Some(line))? else {
+            continue;
+        };
+        let det = add(doc, &dd, "details", "", None)?;
+        add(doc, &det, "summary", "", Some(present::source::SUMMARY))?;
+        add(doc, &det, "p", "", Some(&r.summary))?;
+        link(doc, &det, &r.entry, present::source::ENTRY)?;
+        add(doc, &det, "span", "", Some(" · "))?;
+        link(doc, &det, &r.article, &r.name)?;
+    }
+    if !p.reliability.is_empty() {
+        add(doc, &source, "p", "hint", Some(present::source::CREDIT))?;
     }
     let authors = (!m.author.is_empty()).then(|| m.author.join(", "));
     row(doc, &dl, a, "Author", "author", authors.as_deref())?;
@@ -413,20 +428,26 @@ fn link_row(
     };
     add(doc, dl, "dt", "", Some(label))?;
     let dd = add(doc, dl, "dd", "", None)?;
-    let safe = present::is_web_link(v);
-    let child = add(doc, &dd, if safe { "a" } else { "span" }, "", Some(v))?;
+    link(doc, &dd, v, v)?;
+    dd.set_attribute("data-field", field)?;
+    evidence(&dd, a, field)?;
+    Ok(())
+}
+
+/// A link opening `href` in a new tab; plain text when `href` is not a web address.
+fn link(doc: &Document, parent: &Element, href: &str, text: &str) -> R<()> {
+    let safe = present::is_web_link(href);
+    let child = add(doc, parent, if safe { "a" } else { "span" }, "", Some(text))?;
     if safe {
         attrs(
             &child,
             &[
-                ("href", v),
+                ("href", href),
                 ("target", "_blank"),
                 ("rel", "noopener noreferrer"),
             ],
         )?;
     }
-    dd.set_attribute("data-field", field)?;
-    evidence(&dd, a, field)?;
     Ok(())
 }
 

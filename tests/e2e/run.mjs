@@ -54,6 +54,31 @@ function checkSeedPanel(prefix, panel) {
     brief(f.date_published));
 }
 
+// The Source section shows both profiles of the seed's outlet: the state-media typology
+// and the Wikipedia editors' consensus, with its credit line.
+function pageSourceLines() {
+  const host = document.getElementById('newsmark-host') ||
+    document.querySelector('[data-newsmark="panel"]');
+  const root = host && host.shadowRoot;
+  if (!root) return null;
+  const text = (sel) => [...root.querySelectorAll(sel)].map((e) => e.textContent.trim());
+  return {
+    profile: text('[data-field="source_profile"]'),
+    consensus: text('[data-field="source_consensus"]'),
+    credit: text('.hint').filter((t) => t.includes('Perennial sources')),
+  };
+}
+
+async function checkSeedSource(prefix, tab) {
+  const s = await tab.evaluate(pageSourceLines);
+  check(`${prefix}: source profile is state-controlled`,
+    (s?.profile?.[0] || '').includes('Russian state-controlled'), brief(s?.profile));
+  check(`${prefix}: source consensus is deprecated`,
+    (s?.consensus?.[0] || '').startsWith("Wikipedia editors' consensus (March 2021): deprecated"),
+    brief(s?.consensus));
+  check(`${prefix}: consensus credited`, (s?.credit || []).length === 1, brief(s?.credit));
+}
+
 async function seedTest(browser, base) {
   const p = `${browser.name} seed`;
   const tab = await browser.newTab();
@@ -64,6 +89,7 @@ async function seedTest(browser, base) {
   check(`${p}: click annotates`, r?.state === 'annotated', brief(r?.error || r?.state));
   await tab.waitForPanel();
   checkSeedPanel(p, await tab.panel());
+  await checkSeedSource(p, tab);
   const n = await tab.highlights();
   console.log(`     ${p}: ${n} highlights, ${Math.round(r?.ms ?? NaN)} ms click to done`);
   await tab.screenshot(path.join(outDir, `${browser.name}-seed.png`));

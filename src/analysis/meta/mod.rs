@@ -17,6 +17,7 @@ use self::metatags::MetaTags;
 use self::microdata::Prop;
 use crate::page::{hint, Page};
 use crate::text::ascii::collapse_ws;
+use crate::text::url;
 use regex::Regex;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -196,13 +197,6 @@ fn decode_entities(s: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // url, domain, lang
 
-fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?.to_lowercase();
-    (!host.is_empty()).then_some(host)
-}
-
 /// Joins `href` onto `base` (enough of RFC 3986 for page links: absolute, scheme-relative,
 /// root-relative and path-relative references).
 pub fn resolve_url(base: &str, href: &str) -> Option<String> {
@@ -247,7 +241,7 @@ fn pick_url(ev: &Evidence, m: &mut Metadata) {
         set(m, "url", "page address");
     }
     // The domain is where the page was read; the canonical host when the address is unknown.
-    if let Some(h) = host_of(base).or_else(|| m.url.as_deref().and_then(host_of)) {
+    if let Some(h) = url::host_of(base).or_else(|| m.url.as_deref().and_then(url::host_of)) {
         m.domain = Some(h);
         set(m, "domain", "page address");
     }
