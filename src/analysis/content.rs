@@ -118,6 +118,8 @@ const NEGATIVE_WORDS: &[&str] = &[
     "caption-credit",
     "pagination",
     "skip",
+    "consent",
+    "gdpr",
 ];
 /// Class and id fragments that mark content, anywhere in the value (ASCII case ignored).
 const POSITIVE_PARTS: &[&str] = &[
@@ -215,12 +217,6 @@ impl<'a> ClassHints<'a> {
             .or_insert_with(|| (negative_hint(v), positive_hint(v)))
     }
 
-    fn negative(&self, n: &'a Node) -> bool {
-        ["class", "id"]
-            .iter()
-            .any(|a| n.attr(a).is_some_and(|v| self.of(v).0))
-    }
-
     /// -25 per boilerplate hint and +25 per content hint, class and id counted apart.
     fn weight(&self, n: &'a Node) -> f32 {
         let mut w = 0.0;
@@ -312,6 +308,12 @@ fn push_spaced(out: &mut String, text: &str) {
 
 /// Picks the article container and returns its text.
 pub fn extract(page: &Page) -> Article {
+    extract_with(page, None)
+}
+
+/// `extract`, with the JSON-LD `articleBody` as evidence: when the page's blocks repeat
+/// enough of it, the body is the element that holds those blocks.
+pub fn extract_with(page: &Page, ld_body: Option<&str>) -> Article {
     let count = page.nodes.len();
     let excluded = excluded_flags(page);
     let hints = ClassHints::default();
@@ -346,11 +348,13 @@ pub fn extract(page: &Page) -> Article {
             commas[p] += commas[i];
         }
     }
+    let mut blocks = Blocks::of(page, &excluded, &hints, &text_len);
+    let prose = blocks.prose(page);
     // Paragraph votes go to the parent (full), grandparent (half) and great-grandparent.
     let mut score = vec![0f32; count];
     let mut candidate = vec![false; count];
     for i in 0..count {
-        if excluded[i] {
+        if excluded[i] || blocks.noisy[i] {
             continue;
         }
         let Some(tag) = page.nodes[i].tag() else {
@@ -391,8 +395,11 @@ pub fn extract(page: &Page) -> Article {
             best = Some((i, s));
         }
     }
-    let root = best
-        .map(|(i, _)| climb_to_article(page, i, &text_len, &link_len))
+    let from_ld = ld_body.and_then(|b| blocks.holder_of(page, b));
+    let root = from_ld
+        .or(best.map(|(i, _)| i))
+        .map(|i| climb_by_prose(page, i, &prose, &text_len))
+        .map(|i| climb_to_article(page, i, &text_len, &link_len))
         .or_else(|| page.elements("body").next());
     let mut art = Article {
         root,
@@ -402,8 +409,8 @@ pub fn extract(page: &Page) -> Article {
     let roots = with_siblings(page, r, &score, &candidate, &text_len, &link_len);
     let ctx = Ctx {
         page,
-        hints: &hints,
         excluded: &excluded,
+        noise: &blocks.noise,
         text_len: &text_len,
         link_len: &link_len,
     };
@@ -413,10 +420,211 @@ pub fn extract(page: &Page) -> Article {
     art
 }
 
+/// Text counted per block element (its own text, nested blocks apart): what makes prose.
+struct Blocks {
+    /// The nearest block element at or above each node (NO_PARENT when none).
+    block_of: Vec<u32>,
+    /// Characters of own text, and of own text inside links, per block.
+    own: Vec<u32>,
+    own_link: Vec<u32>,
+    /// Marked as boilerplate by its own class or id.
+    noise: Vec<bool>,
+    /// Inside boilerplate (`noise` on the node or an ancestor).
+    noisy: Vec<bool>,
+}
+
+impl Blocks {
+    fn of<'a>(
+        page: &'a Page,
+        excluded: &[bool],
+        hints: &ClassHints<'a>,
+        text_len: &[u32],
+    ) -> Blocks {
+        // Layout wrappers carry words like "with-sidebar" or "above-footer": a hint only
+        // marks boilerplate on an element that holds under half of the page's text.
+        let page_text = text_len.first().copied().unwrap_or(0);
+        let count = page.nodes.len();
+        let mut b = Blocks {
+            block_of: vec![NO_PARENT; count],
+            own: vec![0; count],
+            own_link: vec![0; count],
+            noise: vec![false; count],
+            noisy: vec![false; count],
+        };
+        let mut in_link = vec![false; count];
+        for (i, n) in page.nodes.iter().enumerate() {
+            let parent = n.parent as usize;
+            let up = |v: &[u32]| {
+                if n.parent == NO_PARENT {
+                    NO_PARENT
+                } else {
+                    v[parent]
+                }
+            };
+            let (p_link, p_noisy) = if n.parent == NO_PARENT {
+                (false, false)
+            } else {
+                (in_link[parent], b.noisy[parent])
+            };
+            match &n.kind {
+                NodeKind::Element { tag, .. } => {
+                    b.block_of[i] = if is_block(tag) {
+                        i as u32
+                    } else {
+                        up(&b.block_of)
+                    };
+                    in_link[i] = p_link || tag == "a";
+                    b.noise[i] = hints.weight(n) < 0.0
+                        && text_len[i] * 2 < page_text
+                        && !matches!(tag.as_str(), "body" | "main" | "article")
+                        && n.attr("itemprop") != Some("articleBody");
+                    b.noisy[i] = p_noisy || b.noise[i];
+                }
+                NodeKind::Text { text, .. } => {
+                    let blk = up(&b.block_of);
+                    if excluded[i] || blk == NO_PARENT {
+                        continue;
+                    }
+                    let chars = text_stats(text).0;
+                    b.own[blk as usize] += chars;
+                    if p_link {
+                        b.own_link[blk as usize] += chars;
+                    }
+                }
+            }
+        }
+        b
+    }
+
+    /// Prose characters in each subtree: own text of blocks that read as sentences (long
+    /// enough, mostly not links, outside boilerplate), headings and link lists apart.
+    /// A page whose class words would make most of its prose boilerplate uses them for
+    /// layout (widget frameworks): its hints are dropped.
+    fn prose(&mut self, page: &Page) -> Vec<u32> {
+        let count = page.nodes.len();
+        let mut clean = vec![0u32; count];
+        let mut raw = vec![0u32; count];
+        for i in (0..count).rev() {
+            let (own, link) = (self.own[i], self.own_link[i]);
+            let heading = matches!(
+                page.nodes[i].tag(),
+                Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            );
+            if own >= 30 && link * 2 < own && !heading {
+                raw[i] += own - link;
+                if !self.noisy[i] {
+                    clean[i] += own - link;
+                }
+            }
+            let p = page.nodes[i].parent;
+            if p != NO_PARENT {
+                raw[p as usize] += raw[i];
+                clean[p as usize] += clean[i];
+            }
+        }
+        if clean.first().copied().unwrap_or(0) * 3 < raw.first().copied().unwrap_or(0) {
+            self.noise.fill(false);
+            self.noisy.fill(false);
+            return raw;
+        }
+        clean
+    }
+
+    /// The deepest element holding nine tenths of the page text that `body` repeats, when
+    /// the page repeats a good part of it.
+    fn holder_of(&self, page: &Page, body: &str) -> Option<usize> {
+        let body = folded(body);
+        if body.len() < 200 {
+            return None;
+        }
+        let count = page.nodes.len();
+        let mut hits = vec![0u32; count];
+        // Runs of text of one block, folded; a run whose start the body contains counts.
+        let mut run = String::new();
+        let mut run_block = NO_PARENT;
+        let flush = |run: &mut String, blk: u32, hits: &mut Vec<u32>| {
+            if blk != NO_PARENT && run.len() >= 25 {
+                let mut cut = run.len().min(60);
+                while !run.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                if body.contains(&run[..cut]) {
+                    hits[blk as usize] += run.len() as u32;
+                }
+            }
+            run.clear();
+        };
+        for n in &page.nodes {
+            let Some(t) = n.text() else { continue };
+            let blk = if n.parent == NO_PARENT {
+                NO_PARENT
+            } else {
+                self.block_of[n.parent as usize]
+            };
+            if blk == NO_PARENT || page.nodes[n.parent as usize].is_element("script") {
+                continue;
+            }
+            if blk != run_block {
+                flush(&mut run, run_block, &mut hits);
+                run_block = blk;
+            }
+            fold_into(&mut run, t);
+        }
+        flush(&mut run, run_block, &mut hits);
+        for i in (0..count).rev() {
+            let p = page.nodes[i].parent;
+            if p != NO_PARENT {
+                hits[p as usize] += hits[i];
+            }
+        }
+        let total = *hits.iter().max()?;
+        if (total as usize) * 4 < body.len() {
+            return None;
+        }
+        let need = total - total / 10;
+        (0..count)
+            .filter(|&i| hits[i] >= need)
+            .max_by_key(|&i| page.nodes[i].depth)
+    }
+}
+
+/// Letters and digits only, lower-cased: what survives any markup or spacing change.
+fn folded(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+fn fold_into(out: &mut String, s: &str) {
+    out.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(|c| c.to_ascii_lowercase()),
+    );
+}
+
+/// A body split into many wrapped blocks gives each wrapper a few votes, and the winner
+/// holds one paragraph. Climb to the ancestor whose extra text is mostly more prose.
+fn climb_by_prose(page: &Page, r: usize, prose: &[u32], text_len: &[u32]) -> usize {
+    let other = |i: usize| text_len[i].saturating_sub(prose[i]);
+    let mut best = r;
+    for a in page.ancestors(r) {
+        let gain = prose[a] - prose[best];
+        let cost = other(a) - other(best).min(other(a));
+        if gain > cost * 2 && gain * 5 > prose[best] {
+            best = a;
+        }
+        if page.nodes[a].is_element("body") {
+            break;
+        }
+    }
+    best
+}
+
 struct Ctx<'a> {
     page: &'a Page,
-    hints: &'a ClassHints<'a>,
     excluded: &'a [bool],
+    noise: &'a [bool],
     text_len: &'a [u32],
     link_len: &'a [u32],
 }
@@ -530,8 +738,7 @@ fn append_text(ctx: &Ctx, r: usize, art: &mut Article) {
 fn skip_inside(ctx: &Ctx, i: usize) -> bool {
     let n = &ctx.page.nodes[i];
     let Some(tag) = n.tag() else { return false };
-    let negative = ctx.hints.negative(n) && n.attr("itemprop") != Some("articleBody");
-    if negative {
+    if ctx.noise[i] {
         return true;
     }
     // Lists and blocks that are mostly links: related stories, tag clouds.
@@ -572,7 +779,7 @@ mod tests {
     /// The word lists say what these regexes said, more cheaply.
     #[test]
     fn class_hints_match_the_patterns_they_replace() {
-        let neg = crate::text::pattern::regex(r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|widget|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip)($|[\s_-])").unwrap();
+        let neg = crate::text::pattern::regex(r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|widget|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip|consent|gdpr)($|[\s_-])").unwrap();
         let pos = crate::text::pattern::regex(
             r"(?i)(article|body|content|entry|main|page|post|text|blog|story|prose|rich-text)",
         )
