@@ -7,7 +7,7 @@
 //! adjust the votes. Everything is computed in two linear passes over the flat node list.
 
 use crate::page::{Node, NodeKind, Page, NO_PARENT};
-use crate::text::ascii::trim_fast;
+use crate::text::ascii::{contains_ci, trim_fast};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -101,7 +101,6 @@ const NEGATIVE_WORDS: &[&str] = &[
     "keywords",
     "author-bio",
     "bio",
-    "widget",
     "banner",
     "masthead",
     "menu",
@@ -205,16 +204,32 @@ impl Article {
 /// string is matched once, when first asked about.
 #[derive(Default)]
 struct ClassHints<'a> {
-    seen: std::cell::RefCell<std::collections::HashMap<&'a str, (bool, bool)>>,
+    seen: std::cell::RefCell<std::collections::HashMap<&'a str, (bool, bool, bool)>>,
 }
 
+/// Words that mark an overlay, never a layout wrapper, whatever its size.
+const OVERLAY_WORDS: &[&str] = &["consent", "cookie", "gdpr"];
+
 impl<'a> ClassHints<'a> {
-    fn of(&self, v: &'a str) -> (bool, bool) {
-        *self
-            .seen
-            .borrow_mut()
-            .entry(v)
-            .or_insert_with(|| (negative_hint(v), positive_hint(v)))
+    /// (boilerplate, content, overlay) hints of one class or id value.
+    fn of(&self, v: &'a str) -> (bool, bool, bool) {
+        *self.seen.borrow_mut().entry(v).or_insert_with(|| {
+            let overlay = OVERLAY_WORDS.iter().any(|w| contains_ci(v, w));
+            (negative_hint(v), positive_hint(v), overlay)
+        })
+    }
+
+    /// (boilerplate, overlay) hints of an element's class or id.
+    fn noise(&self, n: &'a Node) -> (bool, bool) {
+        let (mut neg, mut overlay) = (false, false);
+        for name in ["class", "id"] {
+            if let Some(v) = n.attr(name) {
+                let h = self.of(v);
+                neg |= h.0;
+                overlay |= h.2;
+            }
+        }
+        (neg, overlay)
     }
 
     /// -25 per boilerplate hint and +25 per content hint, class and id counted apart.
@@ -222,7 +237,7 @@ impl<'a> ClassHints<'a> {
         let mut w = 0.0;
         for name in ["class", "id"] {
             if let Some(v) = n.attr(name) {
-                let (neg, pos) = self.of(v);
+                let (neg, pos, _) = self.of(v);
                 if neg {
                     w -= 25.0;
                 }
@@ -349,12 +364,12 @@ pub fn extract_with(page: &Page, ld_body: Option<&str>) -> Article {
         }
     }
     let mut blocks = Blocks::of(page, &excluded, &hints, &text_len);
-    let prose = blocks.prose(page);
+    let (prose, quiet) = blocks.prose(page);
     // Paragraph votes go to the parent (full), grandparent (half) and great-grandparent.
     let mut score = vec![0f32; count];
     let mut candidate = vec![false; count];
     for i in 0..count {
-        if excluded[i] || blocks.noisy[i] {
+        if excluded[i] || blocks.noisy[i] > 0 {
             continue;
         }
         let Some(tag) = page.nodes[i].tag() else {
@@ -398,7 +413,7 @@ pub fn extract_with(page: &Page, ld_body: Option<&str>) -> Article {
     let from_ld = ld_body.and_then(|b| blocks.holder_of(page, b));
     let root = from_ld
         .or(best.map(|(i, _)| i))
-        .map(|i| climb_by_prose(page, i, &prose, &text_len))
+        .map(|i| climb_by_prose(page, i, &prose, &quiet))
         .map(|i| climb_to_article(page, i, &text_len, &link_len))
         .or_else(|| page.elements("body").next());
     let mut art = Article {
@@ -420,6 +435,9 @@ pub fn extract_with(page: &Page, ld_body: Option<&str>) -> Article {
     art
 }
 
+const BOILERPLATE: u8 = 1;
+const OVERLAY: u8 = 2;
+
 /// Text counted per block element (its own text, nested blocks apart): what makes prose.
 struct Blocks {
     /// The nearest block element at or above each node (NO_PARENT when none).
@@ -427,10 +445,11 @@ struct Blocks {
     /// Characters of own text, and of own text inside links, per block.
     own: Vec<u32>,
     own_link: Vec<u32>,
-    /// Marked as boilerplate by its own class or id.
-    noise: Vec<bool>,
-    /// Inside boilerplate (`noise` on the node or an ancestor).
-    noisy: Vec<bool>,
+    /// Marked by its own class or id as boilerplate (`BOILERPLATE`) or as an overlay
+    /// (`OVERLAY`: consent and cookie dialogs), else 0.
+    noise: Vec<u8>,
+    /// The strongest `noise` on the node or an ancestor.
+    noisy: Vec<u8>,
 }
 
 impl Blocks {
@@ -448,8 +467,8 @@ impl Blocks {
             block_of: vec![NO_PARENT; count],
             own: vec![0; count],
             own_link: vec![0; count],
-            noise: vec![false; count],
-            noisy: vec![false; count],
+            noise: vec![0; count],
+            noisy: vec![0; count],
         };
         let mut in_link = vec![false; count];
         for (i, n) in page.nodes.iter().enumerate() {
@@ -462,7 +481,7 @@ impl Blocks {
                 }
             };
             let (p_link, p_noisy) = if n.parent == NO_PARENT {
-                (false, false)
+                (false, 0)
             } else {
                 (in_link[parent], b.noisy[parent])
             };
@@ -474,11 +493,16 @@ impl Blocks {
                         up(&b.block_of)
                     };
                     in_link[i] = p_link || tag == "a";
-                    b.noise[i] = hints.weight(n) < 0.0
-                        && text_len[i] * 2 < page_text
-                        && !matches!(tag.as_str(), "body" | "main" | "article")
+                    let (neg, overlay) = hints.noise(n);
+                    let noise = neg
+                        && !matches!(tag.as_str(), "html" | "body" | "main" | "article")
                         && n.attr("itemprop") != Some("articleBody");
-                    b.noisy[i] = p_noisy || b.noise[i];
+                    b.noise[i] = match (noise, overlay) {
+                        (true, true) => OVERLAY,
+                        (true, false) if text_len[i] * 2 < page_text => BOILERPLATE,
+                        _ => 0,
+                    };
+                    b.noisy[i] = p_noisy.max(b.noise[i]);
                 }
                 NodeKind::Text { text, .. } => {
                     let blk = up(&b.block_of);
@@ -496,38 +520,52 @@ impl Blocks {
         b
     }
 
-    /// Prose characters in each subtree: own text of blocks that read as sentences (long
-    /// enough, mostly not links, outside boilerplate), headings and link lists apart.
-    /// A page whose class words would make most of its prose boilerplate uses them for
-    /// layout (widget frameworks): its hints are dropped.
-    fn prose(&mut self, page: &Page) -> Vec<u32> {
+    /// Per subtree, (prose, quiet): prose is the own text of blocks that read as sentences
+    /// (long enough, mostly not links), headings apart; quiet is all text; both outside
+    /// boilerplate. A page whose class words would make most of its prose boilerplate uses
+    /// them for layout (widget frameworks): its hints are dropped, overlays' kept.
+    fn prose(&mut self, page: &Page) -> (Vec<u32>, Vec<u32>) {
         let count = page.nodes.len();
-        let mut clean = vec![0u32; count];
-        let mut raw = vec![0u32; count];
+        // [prose, quiet] counted with every hint, then with overlays' only.
+        let mut clean = vec![[0u32; 2]; count];
+        let mut raw = vec![[0u32; 2]; count];
         for i in (0..count).rev() {
             let (own, link) = (self.own[i], self.own_link[i]);
             let heading = matches!(
                 page.nodes[i].tag(),
                 Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
             );
-            if own >= 30 && link * 2 < own && !heading {
-                raw[i] += own - link;
-                if !self.noisy[i] {
-                    clean[i] += own - link;
+            let prose = if own >= 30 && link * 2 < own && !heading {
+                own - link
+            } else {
+                0
+            };
+            if self.noisy[i] < OVERLAY {
+                raw[i][0] += prose;
+                raw[i][1] += own;
+                if self.noisy[i] == 0 {
+                    clean[i][0] += prose;
+                    clean[i][1] += own;
                 }
             }
             let p = page.nodes[i].parent;
             if p != NO_PARENT {
-                raw[p as usize] += raw[i];
-                clean[p as usize] += clean[i];
+                for k in 0..2 {
+                    raw[p as usize][k] += raw[i][k];
+                    clean[p as usize][k] += clean[i][k];
+                }
             }
         }
-        if clean.first().copied().unwrap_or(0) * 3 < raw.first().copied().unwrap_or(0) {
-            self.noise.fill(false);
-            self.noisy.fill(false);
-            return raw;
-        }
-        clean
+        let total = |v: &[[u32; 2]]| v.first().map_or(0, |t| t[0]);
+        let chosen = if total(&clean) * 3 < total(&raw) {
+            for v in self.noise.iter_mut().chain(self.noisy.iter_mut()) {
+                *v &= OVERLAY;
+            }
+            raw
+        } else {
+            clean
+        };
+        chosen.into_iter().map(|[p, q]| (p, q)).unzip()
     }
 
     /// The deepest element holding nine tenths of the page text that `body` repeats, when
@@ -605,8 +643,8 @@ fn fold_into(out: &mut String, s: &str) {
 
 /// A body split into many wrapped blocks gives each wrapper a few votes, and the winner
 /// holds one paragraph. Climb to the ancestor whose extra text is mostly more prose.
-fn climb_by_prose(page: &Page, r: usize, prose: &[u32], text_len: &[u32]) -> usize {
-    let other = |i: usize| text_len[i].saturating_sub(prose[i]);
+fn climb_by_prose(page: &Page, r: usize, prose: &[u32], quiet: &[u32]) -> usize {
+    let other = |i: usize| quiet[i] - prose[i];
     let mut best = r;
     for a in page.ancestors(r) {
         let gain = prose[a] - prose[best];
@@ -624,7 +662,7 @@ fn climb_by_prose(page: &Page, r: usize, prose: &[u32], text_len: &[u32]) -> usi
 struct Ctx<'a> {
     page: &'a Page,
     excluded: &'a [bool],
-    noise: &'a [bool],
+    noise: &'a [u8],
     text_len: &'a [u32],
     link_len: &'a [u32],
 }
@@ -738,7 +776,7 @@ fn append_text(ctx: &Ctx, r: usize, art: &mut Article) {
 fn skip_inside(ctx: &Ctx, i: usize) -> bool {
     let n = &ctx.page.nodes[i];
     let Some(tag) = n.tag() else { return false };
-    if ctx.noise[i] {
+    if ctx.noise[i] > 0 {
         return true;
     }
     // Lists and blocks that are mostly links: related stories, tag clouds.
@@ -779,7 +817,7 @@ mod tests {
     /// The word lists say what these regexes said, more cheaply.
     #[test]
     fn class_hints_match_the_patterns_they_replace() {
-        let neg = crate::text::pattern::regex(r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|widget|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip|consent|gdpr)($|[\s_-])").unwrap();
+        let neg = crate::text::pattern::regex(r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip|consent|gdpr)($|[\s_-])").unwrap();
         let pos = crate::text::pattern::regex(
             r"(?i)(article|body|content|entry|main|page|post|text|blog|story|prose|rich-text)",
         )
