@@ -7,7 +7,7 @@
 //! adjust the votes. Everything is computed in two linear passes over the flat node list.
 
 use crate::page::{Node, NodeKind, Page, NO_PARENT};
-use crate::text::ascii::trim_fast;
+use crate::text::ascii::{contains_ci, trim_fast};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -101,7 +101,6 @@ const NEGATIVE_WORDS: &[&str] = &[
     "keywords",
     "author-bio",
     "bio",
-    "widget",
     "banner",
     "masthead",
     "menu",
@@ -118,6 +117,8 @@ const NEGATIVE_WORDS: &[&str] = &[
     "caption-credit",
     "pagination",
     "skip",
+    "consent",
+    "gdpr",
 ];
 /// Class and id fragments that mark content, anywhere in the value (ASCII case ignored).
 const POSITIVE_PARTS: &[&str] = &[
@@ -203,22 +204,32 @@ impl Article {
 /// string is matched once, when first asked about.
 #[derive(Default)]
 struct ClassHints<'a> {
-    seen: std::cell::RefCell<std::collections::HashMap<&'a str, (bool, bool)>>,
+    seen: std::cell::RefCell<std::collections::HashMap<&'a str, (bool, bool, bool)>>,
 }
 
+/// Words that mark an overlay, never a layout wrapper, whatever its size.
+const OVERLAY_WORDS: &[&str] = &["consent", "cookie", "gdpr"];
+
 impl<'a> ClassHints<'a> {
-    fn of(&self, v: &'a str) -> (bool, bool) {
-        *self
-            .seen
-            .borrow_mut()
-            .entry(v)
-            .or_insert_with(|| (negative_hint(v), positive_hint(v)))
+    /// (boilerplate, content, overlay) hints of one class or id value.
+    fn of(&self, v: &'a str) -> (bool, bool, bool) {
+        *self.seen.borrow_mut().entry(v).or_insert_with(|| {
+            let overlay = OVERLAY_WORDS.iter().any(|w| contains_ci(v, w));
+            (negative_hint(v), positive_hint(v), overlay)
+        })
     }
 
-    fn negative(&self, n: &'a Node) -> bool {
-        ["class", "id"]
-            .iter()
-            .any(|a| n.attr(a).is_some_and(|v| self.of(v).0))
+    /// (boilerplate, overlay) hints of an element's class or id.
+    fn noise(&self, n: &'a Node) -> (bool, bool) {
+        let (mut neg, mut overlay) = (false, false);
+        for name in ["class", "id"] {
+            if let Some(v) = n.attr(name) {
+                let h = self.of(v);
+                neg |= h.0;
+                overlay |= h.2;
+            }
+        }
+        (neg, overlay)
     }
 
     /// -25 per boilerplate hint and +25 per content hint, class and id counted apart.
@@ -226,7 +237,7 @@ impl<'a> ClassHints<'a> {
         let mut w = 0.0;
         for name in ["class", "id"] {
             if let Some(v) = n.attr(name) {
-                let (neg, pos) = self.of(v);
+                let (neg, pos, _) = self.of(v);
                 if neg {
                     w -= 25.0;
                 }
@@ -312,6 +323,12 @@ fn push_spaced(out: &mut String, text: &str) {
 
 /// Picks the article container and returns its text.
 pub fn extract(page: &Page) -> Article {
+    extract_with(page, None)
+}
+
+/// `extract`, with the JSON-LD `articleBody` as evidence: when the page's blocks repeat
+/// enough of it, the body is the element that holds those blocks.
+pub fn extract_with(page: &Page, ld_body: Option<&str>) -> Article {
     let count = page.nodes.len();
     let excluded = excluded_flags(page);
     let hints = ClassHints::default();
@@ -346,11 +363,13 @@ pub fn extract(page: &Page) -> Article {
             commas[p] += commas[i];
         }
     }
+    let mut blocks = Blocks::of(page, &excluded, &hints, &text_len);
+    let (prose, quiet) = blocks.prose(page);
     // Paragraph votes go to the parent (full), grandparent (half) and great-grandparent.
     let mut score = vec![0f32; count];
     let mut candidate = vec![false; count];
     for i in 0..count {
-        if excluded[i] {
+        if excluded[i] || blocks.noisy[i] > 0 {
             continue;
         }
         let Some(tag) = page.nodes[i].tag() else {
@@ -391,8 +410,11 @@ pub fn extract(page: &Page) -> Article {
             best = Some((i, s));
         }
     }
-    let root = best
-        .map(|(i, _)| climb_to_article(page, i, &text_len, &link_len))
+    let from_ld = ld_body.and_then(|b| blocks.holder_of(page, b));
+    let root = from_ld
+        .or(best.map(|(i, _)| i))
+        .map(|i| climb_by_prose(page, i, &prose, &quiet))
+        .map(|i| climb_to_article(page, i, &text_len, &link_len))
         .or_else(|| page.elements("body").next());
     let mut art = Article {
         root,
@@ -402,8 +424,8 @@ pub fn extract(page: &Page) -> Article {
     let roots = with_siblings(page, r, &score, &candidate, &text_len, &link_len);
     let ctx = Ctx {
         page,
-        hints: &hints,
         excluded: &excluded,
+        noise: &blocks.noise,
         text_len: &text_len,
         link_len: &link_len,
     };
@@ -413,10 +435,234 @@ pub fn extract(page: &Page) -> Article {
     art
 }
 
+const BOILERPLATE: u8 = 1;
+const OVERLAY: u8 = 2;
+
+/// Text counted per block element (its own text, nested blocks apart): what makes prose.
+struct Blocks {
+    /// The nearest block element at or above each node (NO_PARENT when none).
+    block_of: Vec<u32>,
+    /// Characters of own text, and of own text inside links, per block.
+    own: Vec<u32>,
+    own_link: Vec<u32>,
+    /// Marked by its own class or id as boilerplate (`BOILERPLATE`) or as an overlay
+    /// (`OVERLAY`: consent and cookie dialogs), else 0.
+    noise: Vec<u8>,
+    /// The strongest `noise` on the node or an ancestor.
+    noisy: Vec<u8>,
+}
+
+impl Blocks {
+    fn of<'a>(
+        page: &'a Page,
+        excluded: &[bool],
+        hints: &ClassHints<'a>,
+        text_len: &[u32],
+    ) -> Blocks {
+        // Layout wrappers carry words like "with-sidebar" or "above-footer": a hint only
+        // marks boilerplate on an element that holds under half of the page's text.
+        let page_text = text_len.first().copied().unwrap_or(0);
+        let count = page.nodes.len();
+        let mut b = Blocks {
+            block_of: vec![NO_PARENT; count],
+            own: vec![0; count],
+            own_link: vec![0; count],
+            noise: vec![0; count],
+            noisy: vec![0; count],
+        };
+        let mut in_link = vec![false; count];
+        for (i, n) in page.nodes.iter().enumerate() {
+            let parent = n.parent as usize;
+            let up = |v: &[u32]| {
+                if n.parent == NO_PARENT {
+                    NO_PARENT
+                } else {
+                    v[parent]
+                }
+            };
+            let (p_link, p_noisy) = if n.parent == NO_PARENT {
+                (false, 0)
+            } else {
+                (in_link[parent], b.noisy[parent])
+            };
+            match &n.kind {
+                NodeKind::Element { tag, .. } => {
+                    b.block_of[i] = if is_block(tag) {
+                        i as u32
+                    } else {
+                        up(&b.block_of)
+                    };
+                    in_link[i] = p_link || tag == "a";
+                    let (neg, overlay) = hints.noise(n);
+                    let noise = neg
+                        && !matches!(tag.as_str(), "html" | "body" | "main" | "article")
+                        && n.attr("itemprop") != Some("articleBody");
+                    b.noise[i] = match (noise, overlay) {
+                        (true, true) => OVERLAY,
+                        (true, false) if text_len[i] * 2 < page_text => BOILERPLATE,
+                        _ => 0,
+                    };
+                    b.noisy[i] = p_noisy.max(b.noise[i]);
+                }
+                NodeKind::Text { text, .. } => {
+                    let blk = up(&b.block_of);
+                    if excluded[i] || blk == NO_PARENT {
+                        continue;
+                    }
+                    let chars = text_stats(text).0;
+                    b.own[blk as usize] += chars;
+                    if p_link {
+                        b.own_link[blk as usize] += chars;
+                    }
+                }
+            }
+        }
+        b
+    }
+
+    /// Per subtree, (prose, quiet): prose is the own text of blocks that read as sentences
+    /// (long enough, mostly not links), headings apart; quiet is all text; both outside
+    /// boilerplate. A page whose class words would make most of its prose boilerplate uses
+    /// them for layout (widget frameworks): its hints are dropped, overlays' kept.
+    fn prose(&mut self, page: &Page) -> (Vec<u32>, Vec<u32>) {
+        let count = page.nodes.len();
+        // [prose, quiet] counted with every hint, then with overlays' only.
+        let mut clean = vec![[0u32; 2]; count];
+        let mut raw = vec![[0u32; 2]; count];
+        for i in (0..count).rev() {
+            let (own, link) = (self.own[i], self.own_link[i]);
+            let heading = matches!(
+                page.nodes[i].tag(),
+                Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            );
+            let prose = if own >= 30 && link * 2 < own && !heading {
+                own - link
+            } else {
+                0
+            };
+            if self.noisy[i] < OVERLAY {
+                raw[i][0] += prose;
+                raw[i][1] += own;
+                if self.noisy[i] == 0 {
+                    clean[i][0] += prose;
+                    clean[i][1] += own;
+                }
+            }
+            let p = page.nodes[i].parent;
+            if p != NO_PARENT {
+                for k in 0..2 {
+                    raw[p as usize][k] += raw[i][k];
+                    clean[p as usize][k] += clean[i][k];
+                }
+            }
+        }
+        let total = |v: &[[u32; 2]]| v.first().map_or(0, |t| t[0]);
+        let chosen = if total(&clean) * 3 < total(&raw) {
+            for v in self.noise.iter_mut().chain(self.noisy.iter_mut()) {
+                *v &= OVERLAY;
+            }
+            raw
+        } else {
+            clean
+        };
+        chosen.into_iter().map(|[p, q]| (p, q)).unzip()
+    }
+
+    /// The deepest element holding nine tenths of the page text that `body` repeats, when
+    /// the page repeats a good part of it.
+    fn holder_of(&self, page: &Page, body: &str) -> Option<usize> {
+        let body = folded(body);
+        if body.len() < 200 {
+            return None;
+        }
+        let count = page.nodes.len();
+        let mut hits = vec![0u32; count];
+        // Runs of text of one block, folded; a run whose start the body contains counts.
+        let mut run = String::new();
+        let mut run_block = NO_PARENT;
+        let flush = |run: &mut String, blk: u32, hits: &mut Vec<u32>| {
+            if blk != NO_PARENT && run.len() >= 25 {
+                let mut cut = run.len().min(60);
+                while !run.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                if body.contains(&run[..cut]) {
+                    hits[blk as usize] += run.len() as u32;
+                }
+            }
+            run.clear();
+        };
+        for n in &page.nodes {
+            let Some(t) = n.text() else { continue };
+            let blk = if n.parent == NO_PARENT {
+                NO_PARENT
+            } else {
+                self.block_of[n.parent as usize]
+            };
+            if blk == NO_PARENT || page.nodes[n.parent as usize].is_element("script") {
+                continue;
+            }
+            if blk != run_block {
+                flush(&mut run, run_block, &mut hits);
+                run_block = blk;
+            }
+            fold_into(&mut run, t);
+        }
+        flush(&mut run, run_block, &mut hits);
+        for i in (0..count).rev() {
+            let p = page.nodes[i].parent;
+            if p != NO_PARENT {
+                hits[p as usize] += hits[i];
+            }
+        }
+        let total = *hits.iter().max()?;
+        if (total as usize) * 4 < body.len() {
+            return None;
+        }
+        let need = total - total / 10;
+        (0..count)
+            .filter(|&i| hits[i] >= need)
+            .max_by_key(|&i| page.nodes[i].depth)
+    }
+}
+
+/// Letters and digits only, lower-cased: what survives any markup or spacing change.
+fn folded(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+fn fold_into(out: &mut String, s: &str) {
+    out.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(|c| c.to_ascii_lowercase()),
+    );
+}
+
+/// A body split into many wrapped blocks gives each wrapper a few votes, and the winner
+/// holds one paragraph. Climb to the ancestor whose extra text is mostly more prose.
+fn climb_by_prose(page: &Page, r: usize, prose: &[u32], quiet: &[u32]) -> usize {
+    let other = |i: usize| quiet[i] - prose[i];
+    let mut best = r;
+    for a in page.ancestors(r) {
+        let gain = prose[a] - prose[best];
+        let cost = other(a) - other(best).min(other(a));
+        if gain > cost * 2 && gain * 5 > prose[best] {
+            best = a;
+        }
+        if page.nodes[a].is_element("body") {
+            break;
+        }
+    }
+    best
+}
+
 struct Ctx<'a> {
     page: &'a Page,
-    hints: &'a ClassHints<'a>,
     excluded: &'a [bool],
+    noise: &'a [u8],
     text_len: &'a [u32],
     link_len: &'a [u32],
 }
@@ -530,8 +776,7 @@ fn append_text(ctx: &Ctx, r: usize, art: &mut Article) {
 fn skip_inside(ctx: &Ctx, i: usize) -> bool {
     let n = &ctx.page.nodes[i];
     let Some(tag) = n.tag() else { return false };
-    let negative = ctx.hints.negative(n) && n.attr("itemprop") != Some("articleBody");
-    if negative {
+    if ctx.noise[i] > 0 {
         return true;
     }
     // Lists and blocks that are mostly links: related stories, tag clouds.
@@ -572,7 +817,7 @@ mod tests {
     /// The word lists say what these regexes said, more cheaply.
     #[test]
     fn class_hints_match_the_patterns_they_replace() {
-        let neg = crate::text::pattern::regex(r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|widget|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip)($|[\s_-])").unwrap();
+        let neg = crate::text::pattern::regex(r"(?i)(^|[\s_-])(comment|comments|share|sharing|social|related|recommend\w*|newsletter|promo|advert\w*|ads?|sponsor\w*|subscri\w*|popup|modal|cookie|footer|sidebar|breadcrumbs?|tags?|taglist|keywords|author-bio|bio|banner|masthead|menu|nav|navigation|outbrain|taboola|more-stories|most-read|trending|read-more|byline|dateline|caption-credit|pagination|skip|consent|gdpr)($|[\s_-])").unwrap();
         let pos = crate::text::pattern::regex(
             r"(?i)(article|body|content|entry|main|page|post|text|blog|story|prose|rich-text)",
         )

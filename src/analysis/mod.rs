@@ -41,6 +41,8 @@ pub struct Analysis {
     pub source_profile: source::SourceProfile,
     /// Where to highlight: byte ranges inside the DOM layer's text nodes.
     pub mentions: Vec<Mention>,
+    /// The main text the analysis reads: plain text, paragraphs separated by "\n\n".
+    pub text: String,
     /// Characters of main text analysed.
     pub article_chars: usize,
     /// The snapshot node the main text was found under (the reader view rebuilds it).
@@ -158,7 +160,8 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
     let ld = jsonld::read(page);
     let props = microdata::read(page);
     let meta = meta::extract_with(page, &ld, &props);
-    let article = content::extract(page);
+    let ld_body = ld.articles.iter().find_map(|a| a.body.as_deref());
+    let article = content::extract_with(page, ld_body);
     let mut truncated = page.truncated;
     let text = prefix(&article.text, MAX_ANALYSED_BYTES);
     truncated |= text.len() < article.text.len();
@@ -296,6 +299,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         age,
         article_chars: article.text.chars().count(),
         content_root: article.root,
+        text: article.text,
         meta,
         officials: found.officials,
         people: found.people,

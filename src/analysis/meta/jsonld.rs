@@ -29,6 +29,8 @@ pub struct LdItem {
     pub section: Option<String>,
     pub lang: Option<String>,
     pub url: Option<String>,
+    /// The `articleBody` text (evidence for finding the body in the page).
+    pub body: Option<String>,
     /// How deep in the JSON the object sat (0 = top level or directly in @graph).
     pub depth: usize,
 }
@@ -333,6 +335,7 @@ fn item(
                 .and_then(|l| str_field(l, "alternateName").or_else(|| str_field(l, "name")))
         }),
         url: str_field(o, "url"),
+        body: str_field(o, "articleBody"),
         depth,
         ..Default::default()
     };
