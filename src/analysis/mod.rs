@@ -179,7 +179,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
             }
         }
     }
-    let speakers = quotes::speakers(&found);
+    let speakers = quotes::speakers(&found, &orgs, &places);
     let quotes = if deadline.passed() {
         truncated = true;
         Vec::new()
