@@ -249,6 +249,8 @@ enum Subject {
     Pronoun(bool),
     /// "it": an organisation or country.
     It,
+    /// Someone the text does not name ("a spokesman said", "local reporters said").
+    Unnamed,
     /// A description ("the foreign minister", "the force"); byte range of its words.
     Role(usize, usize),
 }
@@ -731,7 +733,17 @@ impl<'a, 'b> Ctx<'a, 'b> {
             let m = c.get(1).unwrap();
             return Some(Subject::Role(a + m.start(), a + m.end()));
         }
-        unlisted(head.trim_end_matches([',', ' '])).map(Subject::Unlisted)
+        if let Some(name) = unlisted(head.trim_end_matches([',', ' '])) {
+            return Some(Subject::Unlisted(name));
+        }
+        let last = head.split_whitespace().last().unwrap_or("");
+        let described = last.len() >= 3
+            && last.chars().all(|c| c.is_ascii_lowercase())
+            && !matches!(
+                last,
+                "and" | "but" | "that" | "which" | "who" | "also" | "as" | "than"
+            );
+        described.then_some(Subject::Unnamed)
     }
 
     /// `"…," said Blinken`, `according to the minister`.
@@ -852,6 +864,7 @@ impl<'a, 'b> Ctx<'a, 'b> {
                 .antecedent(pos, Some(male), false)
                 .map(|k| (Ok(k), "pronoun")),
             Subject::It => self.antecedent(pos, None, true).map(|k| (Ok(k), "pronoun")),
+            Subject::Unnamed => Some((Err(String::new()), "")),
             Subject::Role(s, e) => {
                 self.by_role((s, e), pos)
                     .map(|k| (Ok(k), "role"))
@@ -1031,10 +1044,9 @@ pub fn extract(text: &str, people: &[Speaker]) -> Vec<Quote> {
             };
             let (pa, pz) =
                 sentence_bounds(text, before.saturating_sub(1), before.saturating_sub(1));
-            let prev = kept
-                .last()
-                .zip(out.last())
-                .filter(|(p, _)| p.mark >= pa && p.after <= pz + 1);
+            let prev = kept.last().zip(out.last()).filter(|(p, _)| {
+                (p.mark >= pa || p.open) && p.after <= pz + 1 && p.after + 3 >= pa
+            });
             if before > 0 {
                 found = match prev {
                     Some((_, o)) => o.speaker_index.map(Ok).or(o.speaker.clone().map(Err)),
@@ -1045,6 +1057,10 @@ pub fn extract(text: &str, people: &[Speaker]) -> Vec<Quote> {
         }
         if let Some((Ok(k), _)) = &mut found {
             *k = cx.fuller(*k);
+        }
+        // Given to someone the text does not name.
+        if matches!(&found, Some((Err(n), _)) if n.is_empty()) {
+            found = None;
         }
         let (index, name) = match &found {
             Some((Ok(k), _)) => (Some(*k), Some(people[*k].name.to_string())),
@@ -1263,5 +1279,136 @@ mod tests {
     fn short_scare_quotes_are_not_quotes() {
         assert!(extract("a so-called \"peace\" plan", &[]).is_empty());
         assert!(extract("unclosed \" quote with many words here", &[]).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod patterns {
+    use super::*;
+
+    /// Speakers named in `text` (persons, then organisations after `|`): every mention.
+    fn speakers_of<'a>(
+        text: &str,
+        names: &[&'a str],
+        spans: &'a mut Vec<Vec<(usize, usize)>>,
+    ) -> Vec<Speaker<'a>> {
+        for n in names {
+            let key = n.trim_start_matches('|');
+            let last = key.rsplit(' ').next().unwrap();
+            let mut v: Vec<(usize, usize)> = text
+                .match_indices(key)
+                .map(|(i, m)| (i, i + m.len()))
+                .collect();
+            if v.is_empty() || key.contains(' ') {
+                let more: Vec<(usize, usize)> = text
+                    .match_indices(last)
+                    .map(|(i, m)| (i, i + m.len()))
+                    .filter(|&(i, _)| !v.iter().any(|&(s, e)| s <= i && i < e))
+                    .collect();
+                v.extend(more);
+                v.sort_unstable();
+            }
+            spans.push(v);
+        }
+        names
+            .iter()
+            .zip(spans.iter())
+            .map(|(n, s)| Speaker {
+                name: n.trim_start_matches('|'),
+                role: None,
+                spans: s,
+                organisation: n.starts_with('|'),
+                kind: "",
+            })
+            .collect()
+    }
+
+    fn who(text: &str, names: &[&str]) -> Vec<Option<String>> {
+        let mut spans = Vec::new();
+        let people = speakers_of(text, names, &mut spans);
+        extract(text, &people)
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn said_after_and_before_the_name() {
+        let t = "\u{201C}We will keep going with this,\u{201D} Smith said. \u{201C}It is the right thing to do,\u{201D} said Jones.";
+        assert_eq!(
+            who(t, &["Ann Smith", "Bo Jones"]),
+            [Some("Ann Smith".into()), Some("Bo Jones".into())]
+        );
+    }
+
+    #[test]
+    fn according_to_and_told() {
+        let t = "The plan is \u{201C}dead in the water for now,\u{201D} according to Jones.\n\nSmith told reporters: \u{201C}The talks were useful and long.\u{201D}";
+        assert_eq!(
+            who(t, &["Ann Smith", "Bo Jones"]),
+            [Some("Bo Jones".into()), Some("Ann Smith".into())]
+        );
+    }
+
+    #[test]
+    fn apposition_and_relative_clause_between_name_and_verb() {
+        let t = "Ann Smith, who replaced Bo Jones as chair last year, said it was \u{201C}a mistake to fly blind.\u{201D}\n\nCarl Wu, a lawyer for the Treasury, argued that \u{201C}no obligation exists on it at all.\u{201D}";
+        assert_eq!(
+            who(t, &["Ann Smith", "Bo Jones", "Carl Wu", "|Treasury"]),
+            [Some("Ann Smith".into()), Some("Carl Wu".into())]
+        );
+    }
+
+    #[test]
+    fn the_sentence_before_and_continued_paragraphs() {
+        let t = "Managers came outside, Fischer said. \u{201C}Some were standing right in the crowd.\u{201D}\n\nGavin Stephens said: \u{201C}Every community has been affected by this.\n\n\u{201C}I want to reassure the public that we are ready.\u{201D}\n\nFoo said the pipeline was at risk.\n\n\u{201C}We have a lot of challenges with theft.\u{201D}";
+        assert_eq!(
+            who(t, &["Tanner Fischer", "Gavin Stephens", "Ron Foo"]),
+            [
+                Some("Tanner Fischer".into()),
+                Some("Gavin Stephens".into()),
+                Some("Gavin Stephens".into()),
+                Some("Ron Foo".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn pronouns_go_back_to_the_last_subject_of_that_gender() {
+        let t = "Mrs Ann Smith met Mr Bo Jones in May. Jones left early.\n\n\u{201C}It was a very long day for all of us,\u{201D} she said.\n\n\u{201C}I am tired of all this,\u{201D} he said.";
+        assert_eq!(
+            who(t, &["Ann Smith", "Bo Jones"]),
+            [Some("Ann Smith".into()), Some("Bo Jones".into())]
+        );
+    }
+
+    #[test]
+    fn organisations_speak_and_descriptions_point_back() {
+        let t = "Devon Police were at the scene.\n\nIn an update, the force said: \u{201C}Our officers are well trained for this.\u{201D}\n\nThe OBR would deliver \u{201C}stability\u{201D}, the Treasury has said. A Treasury spokesperson said \u{201C}we will not comment on leaks.\u{201D}";
+        assert_eq!(
+            who(t, &["|Devon Police", "|Treasury"]),
+            [
+                Some("Devon Police".into()),
+                Some("Treasury".into()),
+                Some("Treasury".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn unlisted_names_and_unnamed_speakers() {
+        let t = "Dagens Nyheter said that criminals had begun \u{201C}sexual relations with selected officers\u{201D}.\n\nA spokesman said: \u{201C}We do not comment on that matter.\u{201D}\n\n\u{201C}This is a banner on the wall of the ground.\u{201D}";
+        assert_eq!(who(t, &[]), [Some("Dagens Nyheter".into()), None, None]);
+    }
+
+    #[test]
+    fn a_first_name_is_the_full_name() {
+        let t = "Abby Dunn has been there often.\n\nAbby said: \u{201C}Always buy the tickets early on.\u{201D}";
+        let mut spans = Vec::new();
+        let mut people = speakers_of(t, &["Abby Dunn", "Abby"], &mut spans);
+        people[0].spans = &[(0, 9)];
+        let q = extract(t, &people);
+        assert_eq!(q[0].speaker.as_deref(), Some("Abby Dunn"));
+        assert_eq!(q[0].speaker_kind, Some("person"));
     }
 }
