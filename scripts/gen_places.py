@@ -140,6 +140,23 @@ OWN_ORGS = [
     ('Agence France-Presse', 'media', 'FR', ['AFP']), ('TASS', 'media', 'RU', []),
     ('RIA Novosti', 'media', 'RU', []), ('Xinhua', 'media', 'CN', []), ('Al Jazeera', 'media', 'QA', []),
     ('BBC', 'media', 'GB', []), ('CNN', 'media', 'US', []),
+    # Parties, parliaments and ministries English news names by their short names.
+    ('Labour Party', 'party', '', ['Labour']), ('Conservative Party', 'party', '', ['Conservatives', 'Tories', 'Tory Party']),
+    ('Liberal Democrats', 'party', 'GB', ['Lib Dems', 'Liberal Democrat']), ('Reform UK', 'party', 'GB', []),
+    ('Scottish National Party', 'party', 'GB', ['SNP']), ('Plaid Cymru', 'party', 'GB', []), ('Sinn Féin', 'party', '', ['Sinn Fein']),
+    ('Democratic Party', 'party', 'US', ['Democrats']), ('Republican Party', 'party', 'US', ['Republicans', 'GOP']),
+    ('African National Congress', 'party', 'ZA', ['ANC']), ('Democratic Alliance', 'party', 'ZA', []),
+    ('Economic Freedom Fighters', 'party', 'ZA', ['EFF']), ('Bharatiya Janata Party', 'party', 'IN', ['BJP']),
+    ('Indian National Congress', 'party', 'IN', []), ('Likud', 'party', 'IL', []),
+    ('Christian Democratic Union', 'party', 'DE', ['CDU']), ('Social Democratic Party', 'party', '', ['SPD']),
+    ('Alternative for Germany', 'party', 'DE', ['AfD']), ('National Rally', 'party', 'FR', []),
+    ('Parliament', 'government', '', []), ('House of Commons', 'government', 'GB', ['Commons']),
+    ('House of Lords', 'government', 'GB', []), ('House of Representatives', 'government', '', []),
+    ('Treasury', 'ministry', '', []), ('Home Office', 'ministry', 'GB', []), ('Foreign Office', 'ministry', 'GB', []),
+    ('Justice Department', 'ministry', 'US', ['Department of Justice', 'DOJ']),
+    ('Supreme Court', 'judiciary', '', []), ('High Court', 'judiciary', '', []),
+    ('Metropolitan Police', 'police', 'GB', ['Met Police', 'Scotland Yard']),
+    ('Office for Budget Responsibility', 'agency', 'GB', ['OBR']),
 ]
 
 # Compromise organisation entries that are not organisations, or too short to trust.
@@ -212,6 +229,8 @@ def organizations(src):
             continue
         if not all(ch.isalnum() or ch in " &'-." for ch in name):
             continue
-        display = name.upper() if (len(name) <= 4 and ' ' not in name) else _title(name)
-        add(display, 'organization', '')
+        # Three letters are an acronym; four may be a word too ("Uber", "Ikea", "NASA").
+        short = len(name) <= 4 and ' ' not in name
+        display = name.upper() if short else _title(name)
+        add(display, 'organization', '', [_title(name)] if short and len(name) == 4 else [])
     return [f"{n}\t{k}\t{c}\t{'|'.join(a)}" for n, k, c, a in sorted(rows.values(), key=lambda r: r[0].lower())]

@@ -156,7 +156,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Place> 
             None => i += 1,
         }
     }
-    found.finish()
+    found.finish(text)
 }
 
 #[cfg(test)]
