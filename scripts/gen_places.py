@@ -32,7 +32,7 @@ nice reading bath split mobile orange independence sale deal march hope victoria
 hamilton jackson lincoln columbus york richmond jersey chatham warren lafayette marion
 santa clara aurora garden grove pasadena irving paterson mission surprise temple
 beaumont pearland sandy kent concord gary eugene midland odessa provo vista norman
-lawrence arlington burlington springfield manchester salem plano fargo billings
+lawrence arlington burlington springfield salem plano fargo billings
 independence enterprise paradise spring hollywood miramar pembroke cape coral
 charleston lansing wilmington dover georgetown kingston darwin
 china mali chad niger georgia jordan israel turkey guinea lima
@@ -198,9 +198,18 @@ def places(country_rows, src):
         if name in COMMON or (name in first_names and ' ' not in name):
             continue
         add(_title(name), 'city', '')
+    # Towns and landmarks of the lexicon's wider place list; abbreviations ("rd", "calif")
+    # and continents (areas, not places of an event) stay out.
+    for name in lex['Place']:
+        if len(name) <= 4 or name in COMMON or name in first_names or name in ('africa', 'americas', 'asia', 'europe'):
+            continue
+        add(_title(name), 'place', '')
     us = {n.lower(): n for n in US_STATES}
     for name in lex['Region']:
-        if name in COMMON or name in ('para', 'pei', 'komi', 'basque', 'leeds', 'coventry', 'midlands', 'washington dc'):
+        if name in ('leeds', 'coventry'):
+            add(_title(name), 'city', 'GB')
+            continue
+        if name in COMMON or name in ('para', 'pei', 'komi', 'basque', 'midlands', 'washington dc'):
             continue
         add(us.get(name, _title(name)), 'region', 'US' if name in us else '')
     out = []
