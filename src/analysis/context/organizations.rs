@@ -281,6 +281,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Organiz
             s += 1;
         }
         // "UiPath CEO Bob Enslin": the organisation ends before the role.
+        let run_end = e;
         let e = (s + 1..e)
             .find(|&k| {
                 member_role(&toks[k].lower)
@@ -325,6 +326,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Organiz
                     && member_role(&toks[p - 1].lower))
                 .then_some("organization")
             })
+            .or_else(|| (e < run_end).then_some("organization"))
             .or_else(|| {
                 let r = toks.get(e)?;
                 (r.word
@@ -334,7 +336,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Organiz
                     && toks[e + 1].word)
                     .then_some("organization")
             })
-            .filter(|_| cs.at(toks, s).is_none());
+            .filter(|_| e > s && cs.at(toks, s).is_none());
         let by_head = by_head.or(by_context);
         // A country or known place ("Soviet Union") is not an organisation.
         let place = cs.at(toks, s).is_some_and(|(n, _, _)| s + n == e)
@@ -438,6 +440,18 @@ mod tests {
             )),
             "{o:?}"
         );
+    }
+
+    #[test]
+    fn names_introduced_by_kind_or_member_role() {
+        let o = orgs("It was described by homelessness charity Shelter as bad. UiPath CEO Bob Enslin said so, as did an analyst at Gartner. The State Opening of Parliament began.");
+        let names: Vec<&str> = o.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"Shelter"), "{names:?}");
+        assert!(names.contains(&"UiPath"), "{names:?}");
+        assert!(names.contains(&"Gartner"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Opening")), "{names:?}");
+        // A run of function words only, before a role, names nothing (and must not panic).
+        assert!(orgs("When The chief Executive spoke.").is_empty());
     }
 
     #[test]

@@ -431,6 +431,7 @@ fn is_preposition(w: &str) -> bool {
             | "among"
             | "like"
             | "via"
+            | "including"
     )
 }
 
@@ -510,13 +511,22 @@ impl<'a, 'b> Ctx<'a, 'b> {
         }
         let quotes = quoted(text);
         let gender = Self::genders(text, people, &mentions);
+        // Sentences inside a quotation do not count when looking back for a pronoun's person.
+        let mut starts = sentence_starts(text);
+        let mut qi = 0;
+        starts.retain(|&p| {
+            while qi < quotes.len() && quotes[qi].e <= p {
+                qi += 1;
+            }
+            qi >= quotes.len() || p <= quotes[qi].s || p == 0
+        });
         let mut cx = Ctx {
             text,
             people,
             mentions,
             quotes,
             gender,
-            starts: sentence_starts(text),
+            starts,
             main: None,
         };
         let mut counts = vec![0usize; people.len()];
@@ -736,8 +746,25 @@ impl<'a, 'b> Ctx<'a, 'b> {
         if let Some(name) = unlisted(head.trim_end_matches([',', ' '])) {
             return Some(Subject::Unlisted(name));
         }
+        // "Jeremy Hunt, who replaced …, said": the name before an aside.
+        if text[end..v].contains(',') {
+            let clause = head.rfind(['.', ';', ':']).map_or(head, |p| &head[p + 1..]);
+            if let Some((name, rest)) = clause.split_once(", ") {
+                let aside = rest.starts_with("who ")
+                    || rest.starts_with("a ")
+                    || rest.starts_with("an ")
+                    || rest.starts_with("the ");
+                if aside && !rest.contains(['"', '\u{201C}']) {
+                    if let Some(n) = unlisted(name).filter(|n| n.len() + 2 >= name.trim().len()) {
+                        return Some(Subject::Unlisted(n));
+                    }
+                }
+            }
+        }
         let last = head.split_whitespace().last().unwrap_or("");
-        let described = last.len() >= 3
+        // "…, says Yao": after a comma the subject follows the verb.
+        let described = !text[end..v].contains(',')
+            && last.len() >= 3
             && last.chars().all(|c| c.is_ascii_lowercase())
             && !matches!(
                 last,
@@ -941,12 +968,17 @@ impl<'a, 'b> Ctx<'a, 'b> {
 /// A mention that is its sentence's subject: it opens the sentence (after title words)
 /// or a speech verb follows it.
 fn subject_position(text: &str, s: usize, e: usize) -> bool {
-    let before = text[..s].trim_end_matches(|c: char| {
+    // Title words before a name are few: look no further back than 80 bytes.
+    let mut from = s.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text[from..s].trim_end_matches(|c: char| {
         c.is_alphanumeric() || c == ' ' || c == '-' || c == '\'' || c == '\u{2019}'
     });
-    let opens = before.is_empty()
+    let opens = (before.is_empty() && from == 0)
         || before.ends_with(['.', '!', '?', '\n', ':', '"', '\u{201C}', '\u{201D}'])
-            && text[before.len()..s]
+            && text[from + before.len()..s]
                 .split_whitespace()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
     let mut z = (e + 60).min(text.len());
