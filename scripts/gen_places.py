@@ -32,7 +32,7 @@ nice reading bath split mobile orange independence sale deal march hope victoria
 hamilton jackson lincoln columbus york richmond jersey chatham warren lafayette marion
 santa clara aurora garden grove pasadena irving paterson mission surprise temple
 beaumont pearland sandy kent concord gary eugene midland odessa provo vista norman
-lawrence arlington burlington springfield manchester salem plano fargo billings
+lawrence arlington burlington springfield salem plano fargo billings
 independence enterprise paradise spring hollywood miramar pembroke cape coral
 charleston lansing wilmington dover georgetown kingston darwin
 china mali chad niger georgia jordan israel turkey guinea lima
@@ -140,6 +140,23 @@ OWN_ORGS = [
     ('Agence France-Presse', 'media', 'FR', ['AFP']), ('TASS', 'media', 'RU', []),
     ('RIA Novosti', 'media', 'RU', []), ('Xinhua', 'media', 'CN', []), ('Al Jazeera', 'media', 'QA', []),
     ('BBC', 'media', 'GB', []), ('CNN', 'media', 'US', []),
+    # Parties, parliaments and ministries English news names by their short names.
+    ('Labour Party', 'party', '', ['Labour']), ('Conservative Party', 'party', '', ['Conservatives', 'Tories', 'Tory Party']),
+    ('Liberal Democrats', 'party', 'GB', ['Lib Dems', 'Liberal Democrat']), ('Reform UK', 'party', 'GB', []),
+    ('Scottish National Party', 'party', 'GB', ['SNP']), ('Plaid Cymru', 'party', 'GB', []), ('Sinn Féin', 'party', '', ['Sinn Fein']),
+    ('Democratic Party', 'party', 'US', ['Democrats']), ('Republican Party', 'party', 'US', ['Republicans', 'GOP']),
+    ('African National Congress', 'party', 'ZA', ['ANC']), ('Democratic Alliance', 'party', 'ZA', []),
+    ('Economic Freedom Fighters', 'party', 'ZA', ['EFF']), ('Bharatiya Janata Party', 'party', 'IN', ['BJP']),
+    ('Indian National Congress', 'party', 'IN', []), ('Likud', 'party', 'IL', []),
+    ('Christian Democratic Union', 'party', 'DE', ['CDU']), ('Social Democratic Party', 'party', '', ['SPD']),
+    ('Alternative for Germany', 'party', 'DE', ['AfD']), ('National Rally', 'party', 'FR', []),
+    ('Parliament', 'government', '', []), ('House of Commons', 'government', 'GB', ['Commons']),
+    ('House of Lords', 'government', 'GB', []), ('House of Representatives', 'government', '', []),
+    ('Treasury', 'ministry', '', []), ('Home Office', 'ministry', 'GB', []), ('Foreign Office', 'ministry', 'GB', []),
+    ('Justice Department', 'ministry', 'US', ['Department of Justice', 'DOJ']),
+    ('Supreme Court', 'judiciary', '', []), ('High Court', 'judiciary', '', []),
+    ('Metropolitan Police', 'police', 'GB', ['Met Police', 'Scotland Yard']),
+    ('Office for Budget Responsibility', 'agency', 'GB', ['OBR']),
 ]
 
 # Compromise organisation entries that are not organisations, or too short to trust.
@@ -181,9 +198,18 @@ def places(country_rows, src):
         if name in COMMON or (name in first_names and ' ' not in name):
             continue
         add(_title(name), 'city', '')
+    # Towns and landmarks of the lexicon's wider place list; abbreviations ("rd", "calif")
+    # and continents (areas, not places of an event) stay out.
+    for name in lex['Place']:
+        if len(name) <= 4 or name in COMMON or name in first_names or name in ('africa', 'americas', 'asia', 'europe'):
+            continue
+        add(_title(name), 'place', '')
     us = {n.lower(): n for n in US_STATES}
     for name in lex['Region']:
-        if name in COMMON or name in ('para', 'pei', 'komi', 'basque', 'leeds', 'coventry', 'midlands', 'washington dc'):
+        if name in ('leeds', 'coventry'):
+            add(_title(name), 'city', 'GB')
+            continue
+        if name in COMMON or name in ('para', 'pei', 'komi', 'basque', 'midlands', 'washington dc'):
             continue
         add(us.get(name, _title(name)), 'region', 'US' if name in us else '')
     out = []
@@ -212,6 +238,8 @@ def organizations(src):
             continue
         if not all(ch.isalnum() or ch in " &'-." for ch in name):
             continue
-        display = name.upper() if (len(name) <= 4 and ' ' not in name) else _title(name)
-        add(display, 'organization', '')
+        # Three letters are an acronym; four may be a word too ("Uber", "Ikea", "NASA").
+        short = len(name) <= 4 and ' ' not in name
+        display = name.upper() if short else _title(name)
+        add(display, 'organization', '', [_title(name)] if short and len(name) == 4 else [])
     return [f"{n}\t{k}\t{c}\t{'|'.join(a)}" for n, k, c, a in sorted(rows.values(), key=lambda r: r[0].lower())]

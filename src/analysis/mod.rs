@@ -219,7 +219,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
             push_mentions(&mut mentions, &article, "person", i, &p.spans);
         }
     }
-    let speakers = quotes::speakers(&found);
+    let speakers = quotes::speakers(&found, &orgs, &places);
     let quotes = if deadline.passed() {
         truncated = true;
         Vec::new()

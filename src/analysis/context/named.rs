@@ -18,6 +18,9 @@ pub struct Named {
     pub mentions: usize,
     /// Byte ranges of every mention in the analysed text.
     pub spans: Vec<(usize, usize)>,
+    /// The forms the text writes it in ("UK" for United Kingdom), in order of first use, so
+    /// highlights and exports show what the page says.
+    pub forms: Vec<String>,
     /// A Wikipedia search for the name (nothing is fetched by Newsmark).
     pub lookup: String,
 }
@@ -50,8 +53,9 @@ impl Tally {
         }
     }
 
-    /// The things mentioned at least once, most mentioned first (ties by first mention).
-    pub fn finish(self) -> Vec<Named> {
+    /// The things mentioned at least once in `text`, most mentioned first (ties by first
+    /// mention).
+    pub fn finish(self, text: &str) -> Vec<Named> {
         let mut out: Vec<Named> = self
             .found
             .into_iter()
@@ -59,6 +63,13 @@ impl Tally {
             .map(|mut f| {
                 f.spans.sort_unstable();
                 f.mentions = f.spans.len();
+                for &(a, b) in &f.spans {
+                    if let Some(form) = text.get(a..b) {
+                        if !f.forms.iter().any(|x| x == form) {
+                            f.forms.push(form.to_string());
+                        }
+                    }
+                }
                 f.lookup = lookup::wikipedia(&f.name);
                 f
             })

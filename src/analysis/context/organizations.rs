@@ -47,7 +47,11 @@ fn head_kind(w: &str) -> Option<&'static str> {
         }
         "university" | "institute" | "foundation" | "fund" | "association" | "federation"
         | "union" | "league" | "organization" | "organisation" | "alliance" | "coalition"
-        | "academy" | "network" => "organization",
+        | "academy" | "network" | "centre" | "center" | "hospital" | "school" | "college"
+        | "caucus" | "club" | "trust" | "society" | "brotherhood" | "charity" => "organization",
+        "legislature" | "treasury" => "government",
+        "airways" | "labs" | "motors" | "technologies" | "systems" | "pharmaceuticals" => "company",
+        "press" | "magazine" | "broadcasting" => "media",
         _ => return None,
     })
 }
@@ -112,6 +116,67 @@ fn is_function_word(w: &str) -> bool {
             | "while"
             | "after"
             | "before"
+            | "my"
+            | "our"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "your"
+    )
+}
+
+/// Lower-case nouns that introduce the name after them as an organisation's: "homelessness
+/// charity Shelter", "newspaper Dagens Nyheter", "the airline flydubai".
+fn intro_kind(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "company" | "firm" | "startup" | "start-up" | "retailer" | "airline" | "carrier"
+        | "brand" | "supermarket" | "chain" | "insurer" | "lender" | "manufacturer" => "company",
+        "newspaper" | "broadcaster" | "magazine" | "outlet" | "tabloid" | "daily" => "media",
+        "charity" | "organisation" | "organization" | "union" | "group" | "watchdog"
+        | "campaigners" | "nonprofit" | "non-profit" | "ngo" | "club" => "organization",
+        "party" => "party",
+        "agency" | "regulator" => "agency",
+        _ => return None,
+    })
+}
+
+/// Roles a person holds in an organisation: "UiPath CEO Bob Enslin", "Labour leader Keir
+/// Starmer", "analyst at Gartner".
+fn member_role(w: &str) -> bool {
+    matches!(
+        w,
+        "ceo"
+            | "cto"
+            | "cfo"
+            | "coo"
+            | "chief"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "founder"
+            | "co-founder"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
+            | "director"
+            | "executive"
+            | "boss"
+            | "analyst"
+            | "researcher"
+            | "vp"
+            | "svp"
+            | "evp"
+            | "economist"
+            | "professor"
+            | "fellow"
+            | "leader"
+            | "chairperson"
+            | "manager"
+            | "lawyer"
+            | "strategist"
+            | "editor"
+            | "correspondent"
     )
 }
 
@@ -215,14 +280,64 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Organiz
         while s < e && is_function_word(&toks[s].lower) {
             s += 1;
         }
+        // "UiPath CEO Bob Enslin": the organisation ends before the role.
+        let run_end = e;
+        let e = (s + 1..e)
+            .find(|&k| {
+                member_role(&toks[k].lower)
+                    && toks.get(k + 1).is_some_and(|n| n.word && n.cap)
+                    && cs.at(toks, s).is_none_or(|(n, _, _)| s + n < k)
+            })
+            .unwrap_or(e);
         let last = &toks[e.saturating_sub(1)];
+        // "State Opening of Parliament" is an opening, "Bank of England" a bank: the head
+        // is the word before "of".
+        let head = (s + 1..e)
+            .find(|&k| toks[k].lower == "of")
+            .map_or(e - 1, |k| k - 1);
         let by_head = (e > s + 1)
-            .then(|| head_kind(&last.lower))
+            .then(|| head_kind(&toks[head].lower))
             .flatten()
             .or_else(|| {
-                (e > s + 2 && opens_with_of(&toks[s].lower) && toks[s + 1].lower == "of")
-                    .then(|| head_kind(&toks[s].lower).unwrap_or("organization"))
+                (e > s + 2
+                    && opens_with_of(&toks[s].lower)
+                    && matches!(toks[s + 1].lower.as_str(), "of" | "for"))
+                .then(|| head_kind(&toks[s].lower).unwrap_or("organization"))
             });
+        // What the words around the name say: "charity Shelter", "analyst at Gartner",
+        // "Labour leader Keir Starmer".
+        let b = if s > 0 && toks[s - 1].lower == "the" {
+            s - 1
+        } else {
+            s
+        };
+        let by_context = b
+            .checked_sub(1)
+            .and_then(|p| {
+                let w = &toks[p];
+                if !w.word || w.cap {
+                    return None;
+                }
+                if let Some(k) = intro_kind(&w.lower) {
+                    return Some(k);
+                }
+                (matches!(w.lower.as_str(), "at" | "of")
+                    && p > 0
+                    && member_role(&toks[p - 1].lower))
+                .then_some("organization")
+            })
+            .or_else(|| (e < run_end).then_some("organization"))
+            .or_else(|| {
+                let r = toks.get(e)?;
+                (r.word
+                    && !r.cap
+                    && member_role(&r.lower)
+                    && toks.get(e + 1)?.cap
+                    && toks[e + 1].word)
+                    .then_some("organization")
+            })
+            .filter(|_| e > s && cs.at(toks, s).is_none());
+        let by_head = by_head.or(by_context);
         // A country or known place ("Soviet Union") is not an organisation.
         let place = cs.at(toks, s).is_some_and(|(n, _, _)| s + n == e)
             || places::gazetteer()
@@ -268,7 +383,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Organiz
             i = s.max(i + 1);
         }
     }
-    found.finish()
+    found.finish(text)
 }
 
 #[cfg(test)]
@@ -325,6 +440,18 @@ mod tests {
             )),
             "{o:?}"
         );
+    }
+
+    #[test]
+    fn names_introduced_by_kind_or_member_role() {
+        let o = orgs("It was described by homelessness charity Shelter as bad. UiPath CEO Bob Enslin said so, as did an analyst at Gartner. The State Opening of Parliament began.");
+        let names: Vec<&str> = o.iter().map(|x| x.0.as_str()).collect();
+        assert!(names.contains(&"Shelter"), "{names:?}");
+        assert!(names.contains(&"UiPath"), "{names:?}");
+        assert!(names.contains(&"Gartner"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Opening")), "{names:?}");
+        // A run of function words only, before a role, names nothing (and must not panic).
+        assert!(orgs("When The chief Executive spoke.").is_empty());
     }
 
     #[test]

@@ -98,7 +98,8 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Place> 
                 if let Some((n, x)) = gaz.at(toks, e + 1) {
                     let after = toks.get(e + 1 + n);
                     let ends = after.is_none_or(|a| !a.word);
-                    if gaz.entries[x].kind == "country"
+                    // "Helena, Montana" as "Kharkiv, Ukraine".
+                    if matches!(gaz.entries[x].kind.as_str(), "country" | "region")
                         && ends
                         && gaz.at(toks, s).is_none()
                         && !overlaps(taken, toks[s].start, toks[e - 1].end)
@@ -156,7 +157,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[(usize, usize)]) -> Vec<Place> 
             None => i += 1,
         }
     }
-    found.finish()
+    found.finish(text)
 }
 
 #[cfg(test)]

@@ -99,6 +99,8 @@ static PATTERNS: LazyLock<Vec<(&'static str, WordStart)>> = LazyLock::new(|| {
                 "dmy" | "my" => ws.with_needles(MONTH_PREFIXES),
                 "iso" => ws.with_needles(&["-"]),
                 "rel_unit" => ws.with_needles(&["week", "month", "year"]),
+                "bare_month" => ws.with_needles(MONTH_PREFIXES),
+                "bare_year" => ws.with_needles(&["19", "20"]),
                 "year" => ws.with_needles(&[
                     "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",
                 ]),
@@ -127,6 +129,9 @@ static PATTERN_SRC: LazyLock<Vec<PatternSrc>> = LazyLock::new(|| {
         ("my", format!(r"\b(?:in|since|until|by|from|of|last|next|early|late|mid-?)\s+{M}(?:\s+(\d{{4}}))?\b"), &["in ", "since ", "until ", "by ", "from ", "of ", "last ", "next ", "early ", "late ", "mid"], false, false),
         // "in 1948", "since 2014", "between 1990 and 1995"
         ("year", r"\b(?i:in|since|until|by|from|of|after|before|during|between|around|circa|year)\s+(1[0-9]{3}|20[0-9]{2})\b(?:\s*(?:-|–|to|and)\s*(1[0-9]{3}|20[0-9]{2})\b)?".into(), &["in ", "since ", "until ", "by ", "from ", "of ", "after ", "before ", "during ", "between ", "around ", "circa ", "year "], true, false),
+        // "in the spring of 2020" aside, a month alone ("February") or a year alone ("1957")
+        ("bare_month", r"\b(January|February|March|April|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b".into(), MONTH_PREFIXES, false, false),
+        ("bare_year", r"\b(19[0-9]{2}|20[0-9]{2})\b".into(), &[], false, true),
         ("rel_span", format!(r"(?i)\b(?:in|over|for|during|within)\s+the\s+(next|past|last|coming|previous|following)\s+{N}\s+(days?|weeks?|months?|years?)\b"), &["in ", "over ", "for ", "during ", "within "], true, false),
         ("ago", format!(r"(?i)\b{N}\s+(days?|weeks?|months?|years?)\s+ago\b"), &["a ", "an ", "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ", "eleven ", "twelve ", "few ", "several ", "couple "], true, true),
         ("rel_unit", r"(?i)\b(last|next|this|past|coming)\s+(week|month|year|weekend)\b".into(), &["last ", "next ", "this ", "past ", "coming "], true, false),
@@ -272,6 +277,9 @@ pub fn extract(text: &str, published: Option<Ymd>) -> Vec<TimelineEntry> {
             .find(|t| t.kind != "relative" && t.kind != "year")
             .and_then(|t| parse_day(&t.end))
             .or(published);
+        if !plain_date(text, s, e, kind) {
+            continue;
+        }
         if let Some((start, end, k)) = resolve(kind, &c, published, anchor) {
             out.push(TimelineEntry {
                 text: text[s..e].to_string(),
@@ -283,6 +291,94 @@ pub fn extract(text: &str, published: Option<Ymd>) -> Vec<TimelineEntry> {
         }
     }
     out
+}
+
+/// Whether the match at `[s, e)` is a date of the text's prose: not a byline's date (a
+/// short line of its own: "Published Aug 28, 2024"), not a name ("June Smith") or an
+/// amount ("$2024", "2024 people").
+fn plain_date(text: &str, s: usize, e: usize, kind: &str) -> bool {
+    let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[e..].find('\n').map_or(text.len(), |p| e + p);
+    let full_day = matches!(kind, "mdy" | "dmy" | "iso");
+    let line = || {
+        text[line_start..s]
+            .split_whitespace()
+            .chain(text[e..line_end].split_whitespace())
+    };
+    let prose = || {
+        line().any(|w| {
+            w.starts_with(|c: char| c.is_lowercase())
+                && !matches!(
+                    w.trim_end_matches([',', '.']),
+                    "am" | "pm" | "a.m" | "p.m" | "at" | "updated" | "published"
+                )
+        })
+    };
+    if full_day && line().count() < 8 && !prose() {
+        return false;
+    }
+    let after = text[e..].trim_start_matches(' ');
+    let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    match kind {
+        "bare_month" => !next_word.starts_with(char::is_uppercase) || !text[e..].starts_with(' '),
+        "bare_year" => {
+            let before = text[..s].chars().next_back();
+            let glued = text[e..].chars().next().is_some_and(|c| {
+                c.is_alphanumeric()
+                    || matches!(c, '%' | '-' | '\u{2013}' | '/' | ',' | '.') && {
+                        text[e + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+                    }
+            });
+            let counted = next_word.starts_with(char::is_lowercase)
+                && !matches!(
+                    next_word.as_str(),
+                    "and"
+                        | "to"
+                        | "when"
+                        | "as"
+                        | "the"
+                        | "after"
+                        | "before"
+                        | "election"
+                        | "elections"
+                        | "season"
+                        | "budget"
+                        | "census"
+                        | "until"
+                        | "through"
+                        | "onwards"
+                        | "or"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "with"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "for"
+                        | "that"
+                        | "which"
+                        | "while"
+                );
+            !glued
+                && !counted
+                && !before.is_some_and(|c| {
+                    c.is_alphanumeric()
+                        || matches!(c, '$' | '£' | '€' | '#' | '-' | '/' | '.' | ',' | ':')
+                })
+        }
+        _ => true,
+    }
+}
+
+/// The month `m` of the year a text dated `p` most likely means: the last one before it
+/// ("in March" said in October is this March), the next one after "next" or "until".
+fn month_year(m: u32, p: Ymd, prefix: &str) -> i32 {
+    match prefix {
+        "next" | "until" => p.0 + i32::from(m <= p.1),
+        "last" => p.0 - i32::from(m >= p.1),
+        _ => p.0 - i32::from(m > p.1),
+    }
 }
 
 fn resolve(
@@ -320,15 +416,16 @@ fn resolve(
                 None => Some((first, first, "day")),
             }
         }
-        "my" => {
+        "my" | "bare_month" => {
             let m = month_of(g(1)?)?;
+            let prefix = c.get(0)?.split_whitespace().next()?.to_ascii_lowercase();
             let y = match year(2) {
                 Some(y) => y,
-                None => nearest_year(m, 1, published?)?.0,
+                None => month_year(m, published?, &prefix),
             };
             Some(((y, m, 1), (y, m, days_in_month(y, m)), "month"))
         }
-        "year" => {
+        "year" | "bare_year" => {
             let y1 = year(1)?;
             let y2 = year(2).filter(|&y| y > y1).unwrap_or(y1);
             Some(((y1, 1, 1), (y2, 12, 31), "year"))
