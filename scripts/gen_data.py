@@ -5,7 +5,8 @@ usage: gen_data.py [SHARED_DATA_DIR]   (default: ../shared/data relative to the 
 
 Writes, deterministically, under data/ in the repo:
   countries.tsv  code \t names|... \t demonyms|...   (world-countries, ODbL 1.0, + our own rows)
-  officials.tsv  name \t entry;entry;...  with entry = CC|category code|start|end|position line
+  officials.tsv  name \t entry;entry;...  with entry = CC|category code|start|end|position line|source
+                 first line: "#\tsource=horizon;..." (how far each source's knowledge reaches)
   positions.txt  position labels, one a line, numbered from 0   (Wikidata, CC0)
   roles.tsv      phrase \t category        (our own curated list, MIT OR Apache-2.0)
   places.tsv, organizations.tsv   (see gen_places.py)
@@ -151,14 +152,54 @@ ORG_OF_LABEL = [('united nations', 'UN'), ('international court of justice', 'IC
                 ('osce', 'OSCE'), ('world trade organization', 'WTO'), ('arab parliament', 'INTL')]
 
 
+# Each source's horizon: the last month its knowledge covers. A term still open in a source
+# is only known to be open up to that month. One letter per source keeps officials.tsv small.
+HORIZON = {'w': '2023-01', 'f': '2023-01', 'h': '2024-10', 'c': '2026-05', 'u': '2026-06'}
+
+
+def fold(s):
+    import unicodedata
+    return ''.join(c for c in unicodedata.normalize('NFKD', s) if not unicodedata.combining(c)).lower()
+
+
+def yaml_people(path):
+    """The people of a congress-legislators YAML file: ({first, last, ...}, [{type, start, end, state}])."""
+    people, cur, block, term = [], None, None, None
+    for line in open(path, encoding='utf-8'):
+        if line.startswith('- id:'):
+            cur = ({}, [])
+            people.append(cur)
+            block = 'id'
+            continue
+        if cur is None or not line.strip():
+            continue
+        ind = len(line) - len(line.lstrip(' '))
+        body = line.strip()
+        if ind == 2 and body.endswith(':'):
+            block = body[:-1]
+            continue
+        if block == 'name' and ind == 4 and ':' in body:
+            k, v = body.split(':', 1)
+            cur[0][k.strip()] = v.strip().strip("'\"")
+        elif block == 'terms':
+            if body.startswith('- '):
+                term = {}
+                cur[1].append(term)
+                body = body[2:]
+            if term is not None and ':' in body:
+                k, v = body.split(':', 1)
+                term[k.strip()] = v.strip().strip("'\"")
+    return people
+
+
 def officials(name_to_code):
     entries = {}
 
-    def add(name, cc, cat, start, end, label):
+    def add(name, cc, cat, start, end, label, src):
         name = re.sub(r'\s+', ' ', (name or '').strip())
         if not name or not cc or not cat or re.fullmatch(r'Q\d+', name):
             return
-        entries.setdefault(name, set()).add((cc, cat, start or '', end or '', label))
+        entries.setdefault(name, set()).add((cc, cat, start or '', end or '', label, src))
 
     def code_of(country):
         c = (country or '').strip()
@@ -178,7 +219,7 @@ def officials(name_to_code):
         # text, which the text-side rules catch: keep only the UN ones to save space.
         if cat == 'diplomat' and 'united nations' not in label.lower():
             continue
-        add(r['person_label'], cc, cat, r['start'], r['end'], label)
+        add(r['person_label'], cc, cat, r['start'], r['end'], label, 'w')
     path = os.path.join(SRC, 'officials', 'heads_of_state_government_wikidata_2024-10.csv')
     for r in csv.DictReader(open(path, encoding='utf-8')):
         cc = code_of(r['country'])
@@ -189,11 +230,18 @@ def officials(name_to_code):
         # A few rows are medieval monarchs: keep the 20th and 21st centuries only.
         if r['start_year'] and r['start_year'].isdigit() and int(r['start_year']) < 1900:
             continue
-        add(r['officeholderLabel'], cc, cat, r['start_year'], r['end_year'], label)
+        add(r['officeholderLabel'], cc, cat, r['start_year'], r['end_year'], label, 'h')
     path = os.path.join(SRC, 'officials', 'foreign_ministers_wikidata_2023-01.csv')
     for r in csv.DictReader(open(path, encoding='utf-8')):
         cc = code_of(r['countryLabel'])
-        add(r['name'], cc, 'foreign_minister', r['start'], '', r['positionLabel'])
+        add(r['name'], cc, 'foreign_minister', r['start'], '', r['positionLabel'], 'f')
+    us_congress(add)
+    current_heads(entries, add, code_of)
+    path = os.path.join(SRC, 'officials', 'current-2026-05', 'governors.csv')
+    for r in csv.DictReader(open(path, encoding='utf-8')):
+        # The list says who governs now, not since when: "~" marks a start known only as
+        # "by the horizon".
+        add(r['governor'], 'US', 'regional_executive', '~' + HORIZON['c'], '', 'Governor of ' + r['state'], 'c')
     labels = sorted({e[4] for es in entries.values() for e in es})
     index = {l: i for i, l in enumerate(labels)}
     lines = []
@@ -208,7 +256,7 @@ def officials(name_to_code):
             if len(e[2]) > 4 and not e[3]:
                 ended = [f[3] for f in es if f[0] == e[0] and f[1] == e[1] and f[2] == e[2][:4] and f[3]]
                 if ended:
-                    e = (e[0], e[1], e[2], max(ended), e[4])
+                    e = (e[0], e[1], e[2], max(ended), e[4], e[5])
             keep.append(e)
         # Join terms of the same post that touch or overlap (re-appointments, relabelled posts):
         # the date test only needs the span. The latest term's label names it.
@@ -217,12 +265,81 @@ def officials(name_to_code):
             p = merged[-1] if merged else None
             if p and p[0] == e[0] and p[1] == e[1] and (p[3] == '' or e[2] <= p[3] or e[2][:7] == p[3][:7]):
                 end = '' if p[3] == '' or e[3] == '' else max(p[3], e[3])
-                merged[-1] = (p[0], p[1], p[2], end, e[4] if e[2] >= p[2] else p[4])
+                # The merged term is known as far as its best-informed source reaches.
+                src = max((p[5], e[5]), key=lambda x: HORIZON[x])
+                merged[-1] = (p[0], p[1], p[2], end, e[4] if e[2] >= p[2] else p[4], src)
             else:
                 merged.append(e)
         keep = merged
-        lines.append(name + '\t' + ';'.join(f"{e[0]}|{CAT_CODE[e[1]]}|{e[2]}|{e[3]}|{index[e[4]]}" for e in keep))
-    return lines, labels
+        lines.append(name + '\t' + ';'.join(f"{e[0]}|{CAT_CODE[e[1]]}|{e[2]}|{e[3]}|{index[e[4]]}|{e[5]}" for e in keep))
+    head = '#\t' + ';'.join(f'{k}={v}' for k, v in sorted(HORIZON.items()))
+    return [head] + lines, labels
+
+
+def us_congress(add):
+    """Every sitting member of Congress and every president and vice president, with terms."""
+    kinds = {'sen': ('legislator', 'United States Senator'), 'rep': ('legislator', 'United States Representative'),
+             'prez': ('head_of_state', 'President of the United States'),
+             'viceprez': ('other_official', 'Vice President of the United States')}
+    for f in ('legislators-current.yaml', 'executive.yaml'):
+        for name, terms in yaml_people(os.path.join(SRC, 'officials', 'us-congress', f)):
+            first, last = name.get('first', ''), name.get('last', '')
+            forms = {name.get('official_full', ''), f'{first} {last}'}
+            if name.get('nickname'):
+                forms.add(f"{name['nickname']} {last}")
+            for t in terms:
+                if t.get('type') not in kinds:
+                    continue
+                cat, label = kinds[t['type']]
+                for n in forms:
+                    if n.strip() and last:
+                        add(n, 'US', cat, t.get('start', ''), t.get('end', ''), label, 'u')
+
+
+def current_heads(entries, add, code_of):
+    """Heads of state and government of May 2026: opens their terms up to that horizon and
+    marks older open terms of the same post as ended somewhere between the older source's
+    horizon and this one ("2024-10~2026-05")."""
+    path = os.path.join(SRC, 'officials', 'current-2026-05', 'heads_of_state.csv')
+    now = {}
+    for r in csv.DictReader(open(path, encoding='utf-8')):
+        cc = code_of(r['country'])
+        if not cc:
+            continue
+        for cat, col in (('head_of_state', 'head_of_state'), ('head_of_government', 'head_of_government')):
+            n = re.sub(r'\s+', ' ', r[col].strip())
+            # A president who also heads the government is listed once, as head of state.
+            if cat == 'head_of_government' and fold(n) == fold(r['head_of_state']):
+                continue
+            if n:
+                now.setdefault((cc, cat), {}).setdefault(fold(n), []).append((n, r['country']))
+    h = HORIZON['c']
+    for (cc, cat), names in sorted(now.items()):
+        post = [(n, e) for n, es in entries.items() for e in es if e[0] == cc and e[1] == cat]
+        labels = sorted({e[4] for _, e in post})
+        label = max(labels, key=lambda l: sum(1 for _, e in post if e[4] == l)) if labels else None
+        starts = [e[2] for _, e in post if e[2] and not e[2].startswith('~')]
+        for n, e in post:
+            # An open row another source already closes is left to the merge below.
+            closed = any(f[0] == cc and f[1] == cat and f[3] and '~' not in f[3] and f[3] >= e[2][:4]
+                         for f in entries[n])
+            if e[3] == '' and fold(n) not in names and not closed:
+                entries[n].discard(e)
+                entries[n].add((e[0], e[1], e[2], f'{HORIZON[e[5]]}~{h}', e[4], e[5]))
+        for key, forms in sorted(names.items()):
+            for n, country in forms:
+                mine = [e for e in entries.get(n, ()) if e[0] == cc and e[1] == cat]
+                open_ = [e for e in mine if e[3] == '']
+                if open_:
+                    for e in open_:
+                        entries[n].discard(e)
+                        entries[n].add(e[:5] + ('c',))
+                    continue
+                # Began after every term the older sources know of this post.
+                start = max(starts + [e[3].split('~')[-1] for e in mine if e[3]], default='')
+                start = start or '~' + h
+                title = label or ('Head of State of ' if cat == 'head_of_state' else 'Head of Government of ') + country
+                add(n, cc, cat, start, '', title, 'c')
 
 
 # One-letter codes keep officials.tsv small; src/gazetteer.rs holds the same table.
@@ -352,6 +469,28 @@ chairwoman	other_official
 commissioner	other_official
 counterpart	other_official
 party leader	party_leader
+rep	legislator
+sen	legislator
+gov	regional_executive
+cllr	legislator
+lt	military
+gen	military
+col	military
+sgt	military
+capt	military
+maj	military
+adm	military
+brig	military
+supt	police
+police commander	police
+police spokesperson	spokesperson
+mec	regional_executive
+taoiseach	head_of_government
+undersecretary general	international_official
+under-secretary-general	international_official
+inspector general	other_official
+revenue commissioner	other_official
+coordinator	other_official
 opposition leader	party_leader
 leader of the opposition	party_leader
 """

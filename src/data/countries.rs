@@ -16,6 +16,8 @@ pub struct Countries {
     max_words: usize,
     /// Code -> its first demonym ("RU" -> "Russian").
     demonyms: HashMap<String, String>,
+    /// Code -> its common name ("RU" -> "Russia").
+    names: HashMap<String, String>,
 }
 
 static SLOT: data::Slot<Countries> = Mutex::new(None);
@@ -33,6 +35,7 @@ impl Countries {
         let mut firsts = rustc_hash::FxHashSet::default();
         let mut max_words = 1;
         let mut demonyms = HashMap::default();
+        let mut common = HashMap::default();
         for line in text.lines() {
             let mut cols = line.split('\t');
             let code = match cols.next() {
@@ -41,6 +44,11 @@ impl Countries {
             };
             let names = cols.next().unwrap_or("");
             let dems = cols.next().unwrap_or("");
+            if let Some(n) = names.split('|').find(|n| !n.is_empty()) {
+                common
+                    .entry(code.to_string())
+                    .or_insert_with(|| n.to_string());
+            }
             if let Some(d) = dems.split('|').find(|d| !d.is_empty()) {
                 demonyms
                     .entry(code.to_string())
@@ -69,7 +77,13 @@ impl Countries {
             firsts,
             max_words,
             demonyms,
+            names: common,
         }
+    }
+
+    /// The common name of a country code ("RU" -> "Russia").
+    pub fn name(&self, code: &str) -> Option<&str> {
+        self.names.get(code).map(String::as_str)
     }
 
     /// The demonym of a country code ("RU" -> "Russian").

@@ -1,7 +1,9 @@
-//! Office holders with their posts and dates (data/officials.tsv, from Wikidata): who held
-//! which post where, and whether they held it on the article's date. Indexed by full name,
-//! by first-and-last name, and by surname for the top posts.
+//! Office holders with their posts and dates (data/officials.tsv, from Wikidata, Wikipedia's
+//! lists of current leaders and the congress-legislators project): who held which post
+//! where, and whether they held it on the article's date, as far as each source's horizon
+//! reaches. Indexed by full name, by first-and-last name, and by surname for the top posts.
 
+pub use crate::data::category::Category;
 use crate::data;
 use crate::text::names::{name_key, part_key};
 use rustc_hash::FxHashMap as HashMap;
@@ -10,12 +12,15 @@ use std::sync::{Arc, Mutex};
 #[derive(Debug, Clone)]
 pub struct Term {
     pub country: Box<str>,
-    pub category: &'static str,
-    /// YYYY, YYYY-MM or YYYY-MM-DD; empty when unknown.
+    pub category: Category,
+    /// YYYY, YYYY-MM or YYYY-MM-DD; empty when unknown; "~YYYY-MM" when only known to
+    /// have begun by then.
     pub start: Box<str>,
-    /// Empty while in office (or unknown).
+    /// Empty while in office (or unknown); "A~B" when it ended after A and by B.
     pub end: Box<str>,
     pub label: u32,
+    /// The last month the term's source knows of (YYYY-MM); empty when not given.
+    pub horizon: &'static str,
 }
 
 #[derive(Debug)]
@@ -32,41 +37,12 @@ pub struct Gazetteer {
     /// Surname -> holders of a head-of-state, head-of-government or foreign-minister post.
     by_surname: HashMap<String, Vec<u32>>,
     /// (country, category) -> holders of a top post there.
-    by_post: HashMap<(Box<str>, &'static str), Vec<u32>>,
+    by_post: HashMap<(Box<str>, Category), Vec<u32>>,
     /// First names of every holder: evidence that a capitalised word starts a person's name.
     pub first_names: rustc_hash::FxHashSet<String>,
     /// The same first names, folded to plain lower case but otherwise as spelt.
     pub first_exact: rustc_hash::FxHashSet<String>,
     labels: Vec<&'static str>,
-}
-
-/// The one-letter category codes of officials.tsv (scripts/gen_data.py holds the same table).
-pub fn category_of_code(c: &str) -> Option<&'static str> {
-    Some(match c {
-        "s" => "head_of_state",
-        "g" => "head_of_government",
-        "f" => "foreign_minister",
-        "m" => "other_minister",
-        "l" => "legislator",
-        "d" => "diplomat",
-        "a" => "military",
-        "p" => "police",
-        "j" => "judiciary",
-        "k" => "spokesperson",
-        "r" => "regional_executive",
-        "i" => "international_official",
-        "q" => "party_leader",
-        "o" => "other_official",
-        _ => return None,
-    })
-}
-
-fn category_static(c: &str) -> &'static str {
-    crate::analysis::people::roles::CATEGORIES
-        .iter()
-        .copied()
-        .find(|x| *x == c)
-        .unwrap_or("other_official")
 }
 
 static SLOT: data::Slot<Gazetteer> = Mutex::new(None);
@@ -80,40 +56,44 @@ pub fn get() -> Arc<Gazetteer> {
     })
 }
 
-pub fn is_top(category: &str) -> bool {
-    matches!(
-        category,
-        "head_of_state" | "head_of_government" | "foreign_minister"
-    )
-}
-
 impl Gazetteer {
-    pub fn parse(text: &str, positions: &'static str) -> Gazetteer {
+    pub fn parse(text: &'static str, positions: &'static str) -> Gazetteer {
         let mut g = Gazetteer {
             labels: positions.lines().collect(),
             ..Default::default()
         };
+        let mut horizons: Vec<(&'static str, &'static str)> = Vec::new();
         for line in text.lines() {
             let (name, rest) = match line.split_once('\t') {
                 Some(x) => x,
                 None => continue,
             };
+            if name == "#" {
+                // "#\tw=2023-01;c=2026-05": each source letter's horizon.
+                horizons = rest.split(';').filter_map(|e| e.split_once('=')).collect();
+                continue;
+            }
             let mut terms = Vec::new();
             for e in rest.split(';') {
                 let f: Vec<&str> = e.split('|').collect();
                 if f.len() < 5 {
                     continue;
                 }
-                let category = match category_of_code(f[1]) {
+                let category = match Category::from_code(f[1]) {
                     Some(c) => c,
                     None => continue,
                 };
+                let src = f.get(5).copied().unwrap_or("");
                 terms.push(Term {
                     country: f[0].into(),
                     category,
                     start: f[2].into(),
                     end: f[3].into(),
                     label: f[4].parse().unwrap_or(u32::MAX),
+                    horizon: horizons
+                        .iter()
+                        .find(|(k, _)| *k == src)
+                        .map_or("", |(_, h)| h),
                 });
             }
             if terms.is_empty() {
@@ -130,12 +110,12 @@ impl Gazetteer {
                 let fl = format!("{} {}", key[0], key[key.len() - 1]);
                 g.by_first_last.entry(fl).or_default().push(id);
             }
-            if terms.iter().any(|t| is_top(t.category)) {
+            if terms.iter().any(|t| t.category.is_top()) {
                 if let Some(last) = key.last() {
                     g.by_surname.entry(last.clone()).or_default().push(id);
                 }
             }
-            for t in terms.iter().filter(|t| is_top(t.category)) {
+            for t in terms.iter().filter(|t| t.category.is_top()) {
                 let ids = g
                     .by_post
                     .entry((t.country.clone(), t.category))
@@ -186,19 +166,25 @@ impl Gazetteer {
     }
 
     /// True when the data knows who held the top post `category` in `country` on `date`.
-    pub fn holds(&self, country: &str, category: &str, date: Option<&str>) -> bool {
-        let Some(ids) = self
-            .by_post
-            .get(&(Box::<str>::from(country), category_static(category)))
-        else {
-            return false;
+    pub fn holds(&self, country: &str, category: Category, date: Option<&str>) -> bool {
+        !self.holders_on(country, category, date).is_empty()
+    }
+
+    /// Who held the top post `category` in `country` on `date`, as far as the data knows.
+    pub fn holders_on(&self, country: &str, category: Category, date: Option<&str>) -> Vec<&Holder> {
+        let Some(ids) = self.by_post.get(&(Box::<str>::from(country), category)) else {
+            return Vec::new();
         };
         ids.iter()
             .filter_map(|&i| self.holders.get(i as usize))
-            .flat_map(|h| h.terms.iter())
-            .any(|t| {
-                t.category == category && &*t.country == country && when(t, date) == When::Current
+            .filter(|h| {
+                h.terms.iter().any(|t| {
+                    t.category == category
+                        && &*t.country == country
+                        && when(t, date) == When::Current
+                })
             })
+            .collect()
     }
 
     /// Holders of a top post with this surname key.
@@ -220,6 +206,9 @@ pub enum When {
     /// Began after the article's date: not usable.
     Future,
     Past,
+    /// The article's date lies past what the source knows (its horizon, or between the
+    /// bounds of an end known only roughly): neither current nor former can be said.
+    Unknown,
     Current,
 }
 
@@ -240,28 +229,28 @@ pub fn when(t: &Term, date: Option<&str>) -> When {
             }
         }
     };
-    if !t.start.is_empty() && before(date, &t.start) {
+    if let Some(by) = t.start.strip_prefix('~') {
+        if before(date, by) {
+            return When::Unknown;
+        }
+    } else if !t.start.is_empty() && before(date, &t.start) {
         return When::Future;
     }
-    if !t.end.is_empty() && before(&t.end, date) {
-        return When::Past;
+    if !t.end.is_empty() {
+        // "A~B": ended after A and by B; a date between them is unknown.
+        let (after, by) = t.end.split_once('~').unwrap_or((&t.end, &t.end));
+        if before(by, date) {
+            return When::Past;
+        }
+        if after != by && before(after, date) {
+            return When::Unknown;
+        }
+        return When::Current;
+    }
+    if !t.horizon.is_empty() && before(t.horizon, date) {
+        return When::Unknown;
     }
     When::Current
-}
-
-/// How much a category weighs when one person held several posts.
-pub fn rank(category: &str) -> u8 {
-    match category {
-        "head_of_state" => 9,
-        "head_of_government" => 8,
-        "foreign_minister" => 7,
-        "other_minister" => 6,
-        "international_official" => 5,
-        "judiciary" | "military" | "legislator" => 4,
-        "regional_executive" => 3,
-        "diplomat" => 2,
-        _ => 1,
-    }
 }
 
 /// The term that best describes `h` on `date`: current before past, higher posts first;
@@ -269,7 +258,7 @@ pub fn rank(category: &str) -> u8 {
 pub fn best_term<'a>(
     h: &'a Holder,
     date: Option<&str>,
-    want: Option<&str>,
+    want: Option<Category>,
 ) -> Option<(&'a Term, When)> {
     h.terms
         .iter()
@@ -279,7 +268,7 @@ pub fn best_term<'a>(
             (
                 want == Some(t.category),
                 *w,
-                rank(t.category),
+                t.category.rank(),
                 t.start.clone(),
             )
         })
@@ -298,16 +287,19 @@ mod tests {
         let g = get();
         let lavrov = g.by_name(&key("Sergei Lavrov"));
         assert_eq!(lavrov.len(), 1);
-        let (t, w) = best_term(lavrov[0], Some("2023-02-03"), None).unwrap();
+        let (t, w) = best_term(lavrov[0], Some("2022-12-03"), None).unwrap();
         assert_eq!(
             (t.category, &*t.country, w),
-            ("foreign_minister", "RU", When::Current)
+            (Category::ForeignMinister, "RU", When::Current)
         );
+        // Past the foreign-minister list's horizon (2023-01) the data cannot tell.
+        let (_, w) = best_term(lavrov[0], Some("2024-02-03"), None).unwrap();
+        assert_eq!(w, When::Unknown);
         let (t, w) = best_term(lavrov[0], Some("2000-01-01"), None).unwrap();
-        assert_eq!((t.category, w), ("diplomat", When::Current));
+        assert_eq!((t.category, w), (Category::Diplomat, When::Current));
         let bush = g.by_name(&key("George Bush"));
         let (t, w) = best_term(bush[0], Some("2009-04-04"), None).unwrap();
-        assert_eq!((t.category, w), ("head_of_state", When::Past));
+        assert_eq!((t.category, w), (Category::HeadOfState, When::Past));
         assert!(best_term(lavrov[0], Some("1990-01-01"), None).is_none());
     }
 
@@ -321,6 +313,48 @@ mod tests {
             .collect();
         assert!(names.contains(&"Riyad al-Maliki"), "{names:?}");
         assert!(g.first_names.contains("vladimir"));
+    }
+
+    fn term(start: &str, end: &str, horizon: &'static str) -> Term {
+        Term {
+            country: "IE".into(),
+            category: Category::HeadOfGovernment,
+            start: start.into(),
+            end: end.into(),
+            label: 0,
+            horizon,
+        }
+    }
+
+    #[test]
+    fn horizon_rule() {
+        // Open at the source's horizon: current up to it, unknown past it, never "former".
+        let t = term("2020", "", "2023-01");
+        assert_eq!(when(&t, Some("2022-06-01")), When::Current);
+        assert_eq!(when(&t, Some("2025-06-01")), When::Unknown);
+        // Ended somewhere between two sources' horizons.
+        let t = term("2024", "2024-10~2026-05", "2024-10");
+        assert_eq!(when(&t, Some("2024-06-01")), When::Current);
+        assert_eq!(when(&t, Some("2025-06-01")), When::Unknown);
+        assert_eq!(when(&t, Some("2026-09-01")), When::Past);
+        // Begun by the horizon, start unknown: unknown before it.
+        let t = term("~2026-05", "", "2026-05");
+        assert_eq!(when(&t, Some("2023-06-01")), When::Unknown);
+        assert_eq!(when(&t, Some("2026-05-10")), When::Current);
+        // A dated end is an end.
+        let t = term("2020", "2022", "2023-01");
+        assert_eq!(when(&t, Some("2023-06-01")), When::Past);
+    }
+
+    #[test]
+    fn current_sources_know_newer_leaders() {
+        let g = get();
+        let martin = g.by_name(&key("Micheál Martin"));
+        let (t, w) = best_term(martin[0], Some("2025-10-20"), None).unwrap();
+        assert_eq!((t.category, w), (Category::HeadOfGovernment, When::Current));
+        let lincoln = g.by_name(&key("Abraham Lincoln"));
+        let (t, w) = best_term(lincoln[0], Some("2025-10-20"), None).unwrap();
+        assert_eq!((t.category, w), (Category::HeadOfState, When::Past));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Modules parse a file once into a structure through `cached`, and rebuild it when `set`
 //! has replaced the data since.
 
+pub mod category;
 pub mod countries;
 pub mod holders;
 pub mod phrases;

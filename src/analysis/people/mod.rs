@@ -12,7 +12,7 @@ pub mod roles;
 
 use self::roles::{Lexicon, RoleHit};
 use crate::data::countries::{self, Countries};
-use crate::data::holders::{self, Gazetteer, Holder, Term, When};
+use crate::data::holders::{self, Category, Gazetteer, Holder, Term, When};
 use crate::text::names::{
     self, is_honorific, is_org_word, is_role_modifier, is_stop, name_key, part_key, Token,
 };
@@ -43,6 +43,15 @@ pub struct Official {
     pub mentions: usize,
     /// "text" when the role is stated in the text, "gazetteer" when it comes from data.
     pub role_source: String,
+    /// The text's own words for the role ("his Russian counterpart"); empty when the role
+    /// comes from data alone.
+    pub evidence: String,
+    /// The data's name of the post when the data knows it ("President of the United
+    /// States"); empty otherwise.
+    pub office_label: String,
+    /// The data's horizon (YYYY-MM) when the article's date lies past it and the data
+    /// cannot tell whether the post was still held; empty otherwise.
+    pub data_until: String,
     pub spans: Vec<(usize, usize)>,
     /// A Wikipedia search for the name (filled by `analysis`).
     pub lookup: String,
@@ -180,9 +189,16 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
             attached[run] = Some(Attach { role, strength });
         }
     };
+    let hit_at: HashMap<usize, usize> = hits.iter().enumerate().map(|(i, h)| (h.start, i)).collect();
     for (hi, h) in hits.iter().enumerate() {
-        // Title before the name, perhaps with an honorific or a comma between.
+        // Title before the name, perhaps with an honorific or a comma between; a rank
+        // between them ("military spokesperson Lt. Gen. Name") leaves the title in charge.
         let mut k = h.end;
+        if let Some(&r) = hit_at.get(&k) {
+            if hits[r].category == Category::Military && !h.weak && h.category != Category::Military {
+                k = hits[r].end;
+            }
+        }
         while toks
             .get(k)
             .is_some_and(|t| t.word && is_honorific(&t.lower))
@@ -305,7 +321,7 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
 
     let mut out = People::default();
     let mut officials: Vec<(usize, Official)> = Vec::new();
-    let mut last_category: Vec<(usize, &'static str)> = Vec::new();
+    let mut last_category: Vec<(usize, Category)> = Vec::new();
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by_key(|&e| {
         entities[e]
@@ -331,7 +347,7 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
         let is_party = ent.runs.iter().any(|&ri| party_member[ri]);
         let want = text_role
             .map(|(h, _, _)| h.category)
-            .filter(|c| *c != "other_official");
+            .filter(|c| *c != Category::OtherOfficial);
         let want_country = text_role.and_then(|(h, _, _)| h.country.as_deref());
         let gaz = lookup(
             &gz,
@@ -378,7 +394,7 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
                 let mut former = h.former;
                 // A bare "President" or "King" names a head of state only when the data does
                 // not say someone else held that post then.
-                if matches!(cat, "head_of_state" | "head_of_government")
+                if matches!(cat, Category::HeadOfState | Category::HeadOfGovernment)
                     && country.is_none()
                     && g.is_none()
                 {
@@ -389,12 +405,22 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
                     let other = default_country
                         .as_deref()
                         .is_some_and(|c| gz.holds(c, cat, date));
-                    if bare_monarch || other || default_country.is_none() {
+                    // "King Charles": the monarch the data knows by that name.
+                    let regnal = bare_monarch
+                        && default_country.as_deref().is_some_and(|c| {
+                            gz.holders_on(c, cat, date).iter().any(|hd| {
+                                let parts: Vec<&str> = hd.name.split_whitespace().collect();
+                                name_key(&parts).first() == ent.key.first()
+                            })
+                        });
+                    if regnal {
+                        country = default_country.clone();
+                    } else if !h.former && (bare_monarch || other || default_country.is_none()) {
                         continue;
                     }
                 }
                 if let Some((_, t, w)) = g {
-                    if cat == "other_official" && holders::is_top(t.category) {
+                    if cat == Category::OtherOfficial && t.category.is_top() {
                         cat = t.category;
                     }
                     if country.is_none() {
@@ -404,31 +430,54 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
                         former = true;
                     }
                 }
+                let country = country.or_else(|| default_country.clone());
+                // In Britain the Chancellor is the finance minister.
+                if h.head == "chancellor" && country.as_deref() == Some("GB") {
+                    cat = Category::OtherMinister;
+                }
                 off.role = role_text(text, toks, h);
-                off.role_category = cat.to_string();
-                off.country = country.or_else(|| default_country.clone());
+                off.evidence = off.role.clone();
+                if let Some((_, t, w)) = g.filter(|(_, t, _)| t.category == cat) {
+                    off.office_label = gz.label(t).to_string();
+                    if w == When::Unknown {
+                        off.data_until = t.horizon.to_string();
+                    }
+                }
+                off.role_category = cat.as_str().into();
+                off.country = country;
                 off.former = former;
                 off.role_source = "text".into();
             }
-            (None, Some((h, t, w))) if doc_countries.contains(&*t.country) => {
+            // A head of state or government named in full is one wherever the text is set
+            // ("the famous words of Nelson Mandela").
+            (None, Some((h, t, w)))
+                if doc_countries.contains(&*t.country)
+                    || (ent.key.len() >= 2
+                        && w == When::Past
+                        && matches!(t.category, Category::HeadOfState | Category::HeadOfGovernment)) =>
+            {
                 off.role = gz.label(t).to_string();
                 if off.role.is_empty() {
                     off.role = h.name.to_string();
                 }
-                off.role_category = t.category.to_string();
+                off.role_category = t.category.as_str().into();
+                off.office_label = off.role.clone();
                 off.country = Some(t.country.to_string());
                 off.former = w == When::Past;
+                if w == When::Unknown {
+                    off.data_until = t.horizon.to_string();
+                }
                 off.role_source = "gazetteer".into();
             }
             (None, _) if is_party => {
                 off.role = "elected representative".into();
-                off.role_category = "legislator".into();
+                off.role_category = Category::Legislator.as_str().into();
                 off.country = default_country.clone();
                 off.role_source = "text".into();
             }
             (None, _) => continue,
         }
-        last_category.push((first_pos, category_static(&off.role_category)));
+        last_category.push((first_pos, Category::parse(&off.role_category).unwrap_or(Category::OtherOfficial)));
         officials.push((first_pos, off));
     }
     officials.sort_by_key(|(p, _)| *p);
@@ -444,14 +493,6 @@ impl StartByte for RoleHit {
     fn start_byte(&self, toks: &[Token]) -> usize {
         toks.get(self.start).map_or(0, |t| t.start)
     }
-}
-
-fn category_static(c: &str) -> &'static str {
-    roles::CATEGORIES
-        .iter()
-        .copied()
-        .find(|x| *x == c)
-        .unwrap_or("other_official")
 }
 
 /// The role as written, from its first to its last word.
@@ -534,7 +575,10 @@ fn spot_runs(
             i += n;
             continue;
         }
-        if role_word(t) || (common && !after_title) || is_org_word(&t.lower) {
+        // "The Hague", "The Gambia": a capitalised article inside a sentence opens a place's
+        // or a work's name.
+        let after_the = i > 0 && toks[i - 1].text == "The" && !toks[i - 1].sent_start;
+        if role_word(t) || (common && !after_title) || is_org_word(&t.lower) || after_the {
             i += 1;
             continue;
         }
@@ -588,6 +632,7 @@ fn spot_runs(
             end -= 1;
         }
         let n = end - i;
+        let n_caps = toks[i..end].iter().filter(|t| t.cap).count();
         // What follows may show the run is a place or a group: "Lombardy region",
         // "Pennsylvania Senator", "Pace Galleries".
         let next = toks.get(end);
@@ -601,7 +646,7 @@ fn spot_runs(
                 u.word && (lex_single(lex, &u.lower) || (u.cap && is_role_modifier(&u.lower)))
             });
         let in_title = title_case.get(i).copied().unwrap_or(false);
-        if !(org || n > 4 || modifier || (n == 1 && next_cap && !in_title)) {
+        if !(org || n_caps > 4 || modifier || (n == 1 && next_cap && !in_title)) {
             let parts: Vec<&str> = toks[i..end].iter().map(|t| t.text).collect();
             let key = name_key(&parts);
             let single_in_title = title_case.get(i).copied().unwrap_or(false) && n == 1;
@@ -764,7 +809,7 @@ fn lookup<'g>(
     gz: &'g Gazetteer,
     ent: &Entity,
     date: Option<&str>,
-    want: Option<&str>,
+    want: Option<Category>,
     want_country: Option<&str>,
     free_roles: &[&RoleHit],
     doc_countries: &HashSet<String>,
@@ -789,8 +834,10 @@ fn lookup<'g>(
             .filter(|(_, w)| *w != When::Future)
             .collect();
         if single {
+            // A surname alone names a recent holder, not one from a history book
+            // ("Washington" is a place far more often than a president).
             cands.retain(|(t, _)| {
-                holders::is_top(t.category) && doc_countries.contains(&*t.country)
+                t.category.is_top() && doc_countries.contains(&*t.country) && recent(t, date)
             });
         }
         for (t, w) in cands {
@@ -801,7 +848,7 @@ fn lookup<'g>(
             let same_country = want_country.is_some_and(|c| c == &*t.country);
             let score = (
                 fits || same_country,
-                holders::rank(t.category),
+                t.category.rank(),
                 w,
                 same_country,
             );
@@ -811,6 +858,16 @@ fn lookup<'g>(
         }
     }
     best.map(|(_, h, t, w)| (h, t, w))
+}
+
+/// True when the term ended less than 25 years before `date` (or has not ended).
+fn recent(t: &Term, date: Option<&str>) -> bool {
+    let year = |s: &str| s.get(..4).and_then(|y| y.parse::<u32>().ok());
+    let end = t.end.rsplit('~').next().unwrap_or("");
+    match (year(end), date.and_then(year)) {
+        (Some(e), Some(d)) => e + 25 >= d,
+        _ => true,
+    }
 }
 
 /// True when the one-word name is, as spelt, someone's first name ("Jason", "Ahmed").

@@ -4,13 +4,14 @@
 //! data/roles.tsv; the grammar around them (modifiers, "of/for/to" complements) is here.
 
 use crate::data;
+use crate::data::category::Category;
 use crate::data::countries::{self, Countries};
 use crate::text::names::{is_role_modifier, Token};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 
 pub struct Lexicon {
-    heads: HashMap<String, &'static str>,
+    heads: HashMap<String, Category>,
     /// First words of the heads, singular and plural.
     firsts: rustc_hash::FxHashSet<String>,
     max_words: usize,
@@ -22,27 +23,6 @@ pub fn lexicon() -> Arc<Lexicon> {
     data::cached(&SLOT, || Lexicon::parse(data::text(data::File::Roles)))
 }
 
-pub const CATEGORIES: [&str; 14] = [
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "other_minister",
-    "legislator",
-    "diplomat",
-    "military",
-    "police",
-    "judiciary",
-    "spokesperson",
-    "regional_executive",
-    "international_official",
-    "party_leader",
-    "other_official",
-];
-
-fn category(name: &str) -> Option<&'static str> {
-    CATEGORIES.iter().copied().find(|c| *c == name)
-}
-
 impl Lexicon {
     pub fn parse(text: &str) -> Lexicon {
         let mut heads = HashMap::default();
@@ -50,7 +30,7 @@ impl Lexicon {
         let mut max_words = 1;
         for line in text.lines() {
             if let Some((p, c)) = line.split_once('\t') {
-                if let Some(c) = category(c.trim()) {
+                if let Some(c) = Category::parse(c.trim()) {
                     max_words = max_words.max(p.split_whitespace().count());
                     let p = p.trim().to_lowercase();
                     if let Some(f) = p.split(' ').next() {
@@ -80,7 +60,7 @@ impl Lexicon {
     }
 
     /// The longest role head starting at `toks[i]`: (words, category, plural).
-    fn head_at(&self, toks: &[Token], i: usize) -> Option<(usize, &'static str, bool)> {
+    fn head_at(&self, toks: &[Token], i: usize) -> Option<(usize, Category, bool)> {
         if !toks
             .get(i)
             .is_some_and(|t| self.firsts.contains(strip_prefix(&t.lower).1))
@@ -145,7 +125,7 @@ pub struct RoleHit {
     pub end: usize,
     pub head_start: usize,
     pub head_end: usize,
-    pub category: &'static str,
+    pub category: Category,
     pub country: Option<String>,
     pub former: bool,
     pub plural: bool,
@@ -197,6 +177,12 @@ const PUBLIC_WORDS: &[&str] = &[
 const MILITARY_WORDS: &[&str] = &[
     "army", "navy", "naval", "military", "marine", "marines", "air", "force", "forces", "armed",
     "troops", "defence", "defense", "general", "major", "brigade", "regiment", "corps",
+];
+/// Complement words that place a chair or director outside public office.
+#[rustfmt::skip]
+const PRIVATE_WORDS: &[&str] = &[
+    "federation", "union", "association", "company", "firm", "club", "foundation", "league",
+    "corporation", "bank", "group", "teamsters", "chamber",
 ];
 /// Institutions that stand for their country.
 #[rustfmt::skip]
@@ -367,6 +353,27 @@ pub fn find(toks: &[Token], in_name: &[bool], lex: &Lexicon, cs: &Countries) -> 
                 break;
             }
             end = content;
+            // "minister of mines and energy Tom Alweendo", "undersecretary general for legal
+            // affairs, Elinor Hammarskjöld": lower-case complement words up to a name.
+            let mut j = end;
+            while j < toks.len() && j - end < 5 {
+                let t = &toks[j];
+                let plain = t.word
+                    && !t.cap
+                    && (t.lower == "and" || !crate::text::names::is_stop(&t.lower))
+                    && !t.lower.ends_with("ed")
+                    && !matches!(t.lower.as_str(), "said" | "says" | "told" | "met");
+                if !plain {
+                    break;
+                }
+                j += 1;
+            }
+            let to_name = |k: usize| in_name.get(k).copied().unwrap_or(false);
+            if j > end
+                && (to_name(j) || (toks.get(j).is_some_and(|t| t.is_punct(',')) && to_name(j + 1)))
+            {
+                end = j;
+            }
         }
         let words: Vec<&str> = toks[start..end]
             .iter()
@@ -395,7 +402,7 @@ pub fn find(toks: &[Token], in_name: &[bool], lex: &Lexicon, cs: &Countries) -> 
         while k < end {
             if k == head_start {
                 k = head_end;
-                if lex_cat == "diplomat" && country.is_none() {
+                if lex_cat == Category::Diplomat && country.is_none() {
                     // The destination is not the diplomat's country.
                     break;
                 }
@@ -446,7 +453,7 @@ pub fn find(toks: &[Token], in_name: &[bool], lex: &Lexicon, cs: &Countries) -> 
         let capitalised = toks[head_start].cap;
         let weak_head = WEAK_HEADS.contains(&head.as_str());
         // A rank in lower case ("England captain") is a military rank only among soldiers.
-        if lex_cat == "military"
+        if lex_cat == Category::Military
             && !capitalised
             && !words.iter().any(|w| MILITARY_WORDS.contains(w))
         {
@@ -454,7 +461,7 @@ pub fn find(toks: &[Token], in_name: &[bool], lex: &Lexicon, cs: &Countries) -> 
             continue;
         }
         let weak =
-            (weak_head && !public && !capitalised) || (cat == Some("other_official") && !public);
+            (weak_head && !public && !capitalised) || (cat == Some(Category::OtherOfficial) && !public);
         if let Some(cat) = cat {
             out.push(RoleHit {
                 start,
@@ -482,33 +489,37 @@ pub fn find(toks: &[Token], in_name: &[bool], lex: &Lexicon, cs: &Countries) -> 
 #[allow(clippy::too_many_arguments)]
 fn categorize(
     head: &str,
-    lex_cat: &'static str,
+    lex_cat: Category,
     left: &[&str],
     right: &[&str],
     phrase: &str,
     vice: bool,
     country: Option<&str>,
     has_org_cap: bool,
-) -> Option<&'static str> {
+) -> Option<Category> {
     let has = |w: &str| left.contains(&w) || right.contains(&w);
+    // Officers of unions, federations and firms hold no public office.
+    if lex_cat == Category::OtherOfficial && right.iter().any(|w| PRIVATE_WORDS.contains(w)) {
+        return None;
+    }
     if phrase.contains("spokes")
         || phrase.contains("press secretary")
         || (head == "representative" && matches!(right.first(), Some(&"for") | Some(&"of")))
     {
-        return Some("spokesperson");
+        return Some(Category::Spokesperson);
     }
     if left.contains(&"shadow") {
-        return Some("legislator");
+        return Some(Category::Legislator);
     }
     if let Some(c) = country {
         if countries::is_org(c)
             && matches!(
                 lex_cat,
-                "other_official" | "head_of_state" | "international_official"
+                Category::OtherOfficial | Category::HeadOfState | Category::InternationalOfficial
             )
             && head != "leader"
         {
-            return Some("international_official");
+            return Some(Category::InternationalOfficial);
         }
     }
     match head {
@@ -517,47 +528,47 @@ fn categorize(
                 || phrase.contains("foreign affairs")
                 || phrase.contains("external affairs")
             {
-                return Some("foreign_minister");
+                return Some(Category::ForeignMinister);
             }
             if has("prime") {
                 return Some(if vice {
-                    "other_minister"
+                    Category::OtherMinister
                 } else {
-                    "head_of_government"
+                    Category::HeadOfGovernment
                 });
             }
-            return Some("other_minister");
+            return Some(Category::OtherMinister);
         }
         "secretary" => {
             if has("foreign") {
-                return Some("foreign_minister");
+                return Some(Category::ForeignMinister);
             }
             if has("press") {
-                return Some("spokesperson");
+                return Some(Category::Spokesperson);
             }
             if left.iter().any(|w| is_role_modifier(w))
                 || right.first() == Some(&"of")
                 || right.first() == Some(&"for")
             {
-                return Some("other_minister");
+                return Some(Category::OtherMinister);
             }
             return None;
         }
         "secretary of state" => {
             if right.first() == Some(&"for") || vice || left.contains(&"under") {
-                return Some("other_minister");
+                return Some(Category::OtherMinister);
             }
-            return Some("foreign_minister");
+            return Some(Category::ForeignMinister);
         }
         "prime minister" | "premier" | "chancellor" => {
             if vice {
-                return Some("other_minister");
+                return Some(Category::OtherMinister);
             }
-            return Some("head_of_government");
+            return Some(Category::HeadOfGovernment);
         }
         "president" => {
             if vice {
-                return Some("other_official");
+                return Some(Category::OtherOfficial);
             }
             if right.iter().any(|w| {
                 matches!(
@@ -571,45 +582,50 @@ fn categorize(
                         | "council"
                 )
             }) {
-                return Some("legislator");
+                return Some(Category::Legislator);
             }
             if right
                 .iter()
                 .any(|w| matches!(*w, "region" | "province" | "county" | "district" | "city"))
             {
-                return Some("regional_executive");
+                return Some(Category::RegionalExecutive);
             }
             if right.iter().any(|w| matches!(*w, "court" | "tribunal")) {
-                return Some("judiciary");
+                return Some(Category::Judiciary);
             }
             if country.is_none() && has_org_cap {
                 // "Microsoft President", "president of the Football Association".
                 return None;
             }
-            return Some("head_of_state");
+            return Some(Category::HeadOfState);
         }
         "leader" => {
             if has("party") || has("opposition") || (has_org_cap && country.is_none()) {
-                return Some("party_leader");
+                return Some(Category::PartyLeader);
             }
             if country.is_some() && !has_org_cap {
-                return Some("head_of_state");
+                return Some(Category::HeadOfState);
             }
             if country.is_some() {
-                return Some("party_leader");
+                return Some(Category::PartyLeader);
             }
             return None;
         }
+        "chief of" | "head of" | "commander" | "chief of staff"
+            if right.iter().any(|w| MILITARY_WORDS.contains(w) && *w != "general") =>
+        {
+            return Some(Category::Military);
+        }
         "governor" => {
             if has("bank") || phrase.contains("central bank") || has("reserve") {
-                return Some("other_official");
+                return Some(Category::OtherOfficial);
             }
-            return Some("regional_executive");
+            return Some(Category::RegionalExecutive);
         }
         _ => {}
     }
-    if vice && matches!(lex_cat, "head_of_state" | "head_of_government") {
-        return Some("other_official");
+    if vice && matches!(lex_cat, Category::HeadOfState | Category::HeadOfGovernment) {
+        return Some(Category::OtherOfficial);
     }
     Some(lex_cat)
 }
@@ -627,7 +643,7 @@ mod tests {
             .map(|r| {
                 let s = toks[r.start].start;
                 let e = toks[r.end - 1].end;
-                (text[s..e].to_string(), r.category, r.country, r.former)
+                (text[s..e].to_string(), r.category.as_str(), r.country, r.former)
             })
             .collect()
     }
