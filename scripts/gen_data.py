@@ -79,11 +79,14 @@ def countries():
     # Each name belongs to one code: the first row (in code order) that claims it wins.
     seen = set()
     lines = []
+    # A demonym our own rows give belongs to that code alone ("American" is the United
+    # States', not the Northern Mariana Islands').
+    owned = {d: code for code, _, dems in EXTRA_COUNTRIES for d in dems}
     for code in sorted(rows):
         names, dem = rows[code]
         names = [n for n in dict.fromkeys(names) if n.lower() not in seen]
         seen.update(n.lower() for n in names)
-        dem = list(dict.fromkeys(dem))
+        dem = [d for d in dict.fromkeys(dem) if owned.get(d, code) == code]
         lines.append(f"{code}\t{'|'.join(names)}\t{'|'.join(dem)}")
     return lines, name_to_code
 
