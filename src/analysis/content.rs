@@ -916,6 +916,62 @@ mod tests {
         assert_eq!(&node.unwrap()[s..e], "Vladimir Putin");
     }
 
+    fn fixture(name: &str) -> Page {
+        let path = format!(
+            "{}/tests/fixtures/content/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        read_html(&std::fs::read_to_string(path).unwrap(), "")
+    }
+
+    /// Paragraphs each wrapped four deep, between ad slots and a heading: all of them
+    /// are kept, the consent overlay and the related link are not.
+    #[test]
+    fn keeps_a_body_split_into_wrapped_blocks() {
+        let a = extract(&fixture("split-body.html"));
+        for want in [
+            "third attempt",
+            "rejected by ministers",
+            "What comes next",
+            "additional allocation",
+        ] {
+            assert!(a.text.contains(want), "{want}: {:?}", a.text);
+        }
+        assert!(!a.text.contains("cookies"), "{:?}", a.text);
+        assert!(!a.text.contains("Read more"), "{:?}", a.text);
+        assert!(!a.text.contains("Home"), "{:?}", a.text);
+    }
+
+    /// The JSON-LD articleBody keeps the body even where another block wins the vote.
+    #[test]
+    fn article_body_locates_the_body() {
+        let body =
+            "The council voted on Tuesday to close the old bridge for repairs over the summer. \
+            Residents will use a ferry until the work ends, the mayor said in a statement. \
+            The repairs will cost about four million, paid from the regional budget this year.";
+        let html = format!(
+            r#"<body><div class="x"><p>{}</p></div><div class="y"><p>An unrelated essay, with commas, many commas, and, yes, more commas, to win, the vote, easily, here, again, and again, and again.</p><p>More of it, with commas, and words, and commas, and words, and, commas, for good measure.</p></div></body>"#,
+            body
+        );
+        let a = extract_with(&read_html(&html, ""), Some(body));
+        assert!(a.text.contains("old bridge"), "{:?}", a.text);
+    }
+
+    /// A layout wrapper named for its sidebar still holds the article.
+    #[test]
+    fn layout_wrappers_with_boilerplate_words_keep_the_body() {
+        let p = read_html(
+            r#"<body><div class="container with-sidebar-right"><div class="entry">
+            <p>First paragraph of the story, which is long enough to count as prose here.</p>
+            <p>Second paragraph, with commas, and more words, so it wins the vote.</p></div>
+            <div class="sidebar"><p>Short aside.</p></div></div></body>"#,
+            "",
+        );
+        let a = extract(&p);
+        assert!(a.text.contains("First paragraph") && a.text.contains("Second paragraph"));
+        assert!(!a.text.contains("Short aside"));
+    }
+
     #[test]
     fn seed_sample_text_is_the_article() {
         let src = std::fs::read_to_string(concat!(

@@ -25,6 +25,8 @@ pub struct Analysis {
     pub meta: meta::Metadata,
     pub officials: Vec<people::Official>,
     pub people: Vec<people::Person>,
+    /// The main text's language as the officials stage read it ("en", "sw", "und"...).
+    pub text_lang: &'static str,
     /// Places named in the main text, most mentioned first.
     pub places: Vec<places::Place>,
     /// Organisations named in the main text, most mentioned first.
@@ -176,6 +178,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
     } else {
         people::find_in(text, &toks, date)
     };
+    let officials_note = std::mem::take(&mut found.officials_note);
     for o in &mut found.officials {
         o.lookup = lookup::wikipedia(&o.name);
     }
@@ -249,6 +252,9 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
     }
     utf16_offsets(page, &mut mentions);
     let mut notes = Vec::new();
+    if !officials_note.is_empty() {
+        notes.push(officials_note);
+    }
     if truncated {
         notes.push("This page is very large: Newsmark read only its first part.".to_string());
     }
@@ -301,6 +307,7 @@ pub fn analyze_within(page: &Page, deadline: Deadline) -> Analysis {
         content_root: article.root,
         text: article.text,
         meta,
+        text_lang: found.text_lang,
         officials: found.officials,
         people: found.people,
         mentions,

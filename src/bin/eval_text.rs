@@ -3,6 +3,7 @@
 //! ../shared/ner/score_officials.py. --bench also prints the time per 5,000 characters.
 
 use newsmark::analysis::people;
+use newsmark::present;
 use serde_json::{json, Map, Value};
 use std::time::Instant;
 
@@ -40,7 +41,9 @@ fn main() {
             .iter()
             .map(|o| {
                 json!({"name": o.name, "variants": o.variants, "role": o.role, "role_category": o.role_category,
-                       "country": o.country, "former": o.former, "mentions": o.mentions, "role_source": o.role_source})
+                       "country": o.country, "former": o.former, "mentions": o.mentions, "role_source": o.role_source,
+                       "office": present::office(o), "evidence": o.evidence,
+                       "country_name": present::country_name(o), "data_until": o.data_until})
             })
             .collect();
         let people: Vec<Value> = p
@@ -48,7 +51,10 @@ fn main() {
             .iter()
             .map(|o| json!({"name": o.name, "variants": o.variants, "mentions": o.mentions}))
             .collect();
-        out.insert(id.clone(), json!({"officials": offs, "people": people}));
+        out.insert(
+            id.clone(),
+            json!({"officials": offs, "people": people, "text_lang": p.text_lang, "officials_note": p.officials_note}),
+        );
     }
     let text = serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default();
     if let Err(e) = std::fs::write(files[1], text) {

@@ -3,8 +3,8 @@
 //! where, and whether they held it on the article's date, as far as each source's horizon
 //! reaches. Indexed by full name, by first-and-last name, and by surname for the top posts.
 
-pub use crate::data::category::Category;
 use crate::data;
+pub use crate::data::category::Category;
 use crate::text::names::{name_key, part_key};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
@@ -171,7 +171,12 @@ impl Gazetteer {
     }
 
     /// Who held the top post `category` in `country` on `date`, as far as the data knows.
-    pub fn holders_on(&self, country: &str, category: Category, date: Option<&str>) -> Vec<&Holder> {
+    pub fn holders_on(
+        &self,
+        country: &str,
+        category: Category,
+        date: Option<&str>,
+    ) -> Vec<&Holder> {
         let Some(ids) = self.by_post.get(&(Box::<str>::from(country), category)) else {
             return Vec::new();
         };

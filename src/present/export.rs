@@ -231,7 +231,7 @@ mod tests {
         assert_eq!(sel["suffix"], " said so.");
         assert_eq!(
             items[0]["body"][0]["value"],
-            "Antony Blinken: Secretary of State · US"
+            "Antony Blinken: Secretary of State of the United States"
         );
     }
 

@@ -9,6 +9,8 @@ pub mod source;
 use crate::analysis::context::timeline;
 use crate::analysis::people::Official;
 use crate::analysis::Analysis;
+use crate::data::category::Category;
+use crate::data::countries;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -32,25 +34,82 @@ pub fn summary(a: &Analysis) -> String {
     s
 }
 
-/// The official's role line: "US Secretary of State · US".
+/// The country or organisation in words ("RU" -> "Russia"); the code when unknown.
+pub fn country_name(o: &Official) -> String {
+    let Some(c) = o.country.as_deref().filter(|c| !c.is_empty()) else {
+        return String::new();
+    };
+    countries::get().name(c).unwrap_or(c).to_string()
+}
+
+/// The office in words: the data's name of the post when it has one, else the category
+/// and the country ("Foreign Minister of Russia").
+pub fn office(o: &Official) -> String {
+    if !o.office_label.is_empty() {
+        return o.office_label.clone();
+    }
+    let post = match Category::parse(&o.role_category) {
+        Some(Category::HeadOfState) => "Head of State",
+        Some(Category::HeadOfGovernment) => "Head of Government",
+        Some(Category::ForeignMinister) => "Foreign Minister",
+        Some(Category::OtherMinister) => "Minister",
+        Some(Category::Legislator) => "Legislator",
+        Some(Category::Diplomat) => "Diplomat",
+        Some(Category::Military) => "Military officer",
+        Some(Category::Police) => "Police officer",
+        Some(Category::Judiciary) => "Judicial officer",
+        Some(Category::Spokesperson) => "Spokesperson",
+        Some(Category::RegionalExecutive) => "Regional executive",
+        Some(Category::InternationalOfficial) => "International official",
+        Some(Category::PartyLeader) => "Party leader",
+        Some(Category::OtherOfficial) => "Official",
+        None if !o.role.is_empty() => o.role.as_str(),
+        None => "Official",
+    };
+    match country_name(o) {
+        c if c.is_empty() => post.to_string(),
+        c if takes_the(&c) => format!("{post} of the {c}"),
+        c => format!("{post} of {c}"),
+    }
+}
+
+/// "the United States", "the Philippines", "the Central African Republic".
+fn takes_the(name: &str) -> bool {
+    name.starts_with("United ")
+        || name.ends_with("Republic")
+        || name.ends_with("Islands")
+        || matches!(
+            name,
+            "Netherlands" | "Philippines" | "Bahamas" | "Gambia" | "Maldives"
+        )
+}
+
+/// The official's role line: the office, the text's own words when they differ, and the
+/// country: "Foreign Minister of Russia · “his Russian counterpart”".
 pub fn role_line(o: &Official) -> String {
-    let mut s = o.role.clone();
-    if let Some(c) = o.country.as_deref().filter(|c| !c.is_empty()) {
-        if s.is_empty() {
-            s = c.to_string();
-        } else {
-            s = format!("{s} · {c}");
-        }
+    let office = office(o);
+    let mut s = office.clone();
+    if !o.evidence.is_empty() && !o.evidence.eq_ignore_ascii_case(&office) {
+        s = format!("{s} · “{}”", o.evidence);
+    }
+    let country = country_name(o);
+    if !country.is_empty() && !office.contains(&country) {
+        s = format!("{s} · {country}");
     }
     s
 }
 
 /// Whether the official held the role on the article's date, as the card says it.
-pub fn tenure(o: &Official) -> &'static str {
+pub fn tenure(o: &Official) -> String {
     if o.former {
-        "Former holder at the article's date"
+        "Former holder at the article's date".into()
+    } else if !o.data_until.is_empty() && o.role_source != "text" {
+        format!(
+            "Held this post in {}, where Newsmark's data ends; it cannot tell for the article's date",
+            o.data_until
+        )
     } else {
-        "In office at the article's date"
+        "In office at the article's date".into()
     }
 }
 
@@ -165,6 +224,8 @@ mod tests {
         Official {
             name: "Ana Díaz".into(),
             role: "Foreign Minister".into(),
+            role_category: "foreign_minister".into(),
+            evidence: "her Spanish counterpart".into(),
             country: Some("ES".into()),
             former,
             mentions: 2,
@@ -193,8 +254,15 @@ mod tests {
 
     #[test]
     fn role_and_tenure() {
-        assert_eq!(role_line(&official(false)), "Foreign Minister · ES");
+        assert_eq!(
+            role_line(&official(false)),
+            "Foreign Minister of Spain · “her Spanish counterpart”"
+        );
         assert!(tenure(&official(true)).starts_with("Former"));
+        let mut o = official(false);
+        o.role_source = "gazetteer".into();
+        o.data_until = "2023-01".into();
+        assert!(tenure(&o).contains("2023-01"), "{}", tenure(&o));
         assert_eq!(position(1, 4), "Mention 2 of 4");
     }
 

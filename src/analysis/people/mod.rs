@@ -7,6 +7,7 @@
 //! gazetteer (gazetteer.rs) supply roles the text does not state and say whether a role
 //! was held on the article's date.
 
+pub mod lang;
 pub mod quotes;
 pub mod roles;
 
@@ -61,6 +62,10 @@ pub struct Official {
 pub struct People {
     pub people: Vec<Person>,
     pub officials: Vec<Official>,
+    /// The main text's language ("en", "sw", "zu", ..., "und" when unknown).
+    pub text_lang: &'static str,
+    /// Why no officials are claimed, for the reader; empty when the text was read.
+    pub officials_note: String,
 }
 
 /// A capitalised run that may be a person's name: tokens [s, e).
@@ -151,6 +156,17 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
     if toks.is_empty() {
         return People::default();
     }
+    let text_lang = lang::detect(toks);
+    if text_lang != "en" {
+        // Names, titles and role words are English here: claim nobody rather than guess.
+        return People {
+            text_lang,
+            officials_note:
+                "The article is not in English: Newsmark finds officials in English text only."
+                    .into(),
+            ..Default::default()
+        };
+    }
     let cs = countries::get();
     let gz = holders::get();
     let lex = roles::lexicon();
@@ -189,15 +205,18 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
             attached[run] = Some(Attach { role, strength });
         }
     };
-    let hit_at: HashMap<usize, usize> = hits.iter().enumerate().map(|(i, h)| (h.start, i)).collect();
+    let hit_at: HashMap<usize, usize> =
+        hits.iter().enumerate().map(|(i, h)| (h.start, i)).collect();
     for (hi, h) in hits.iter().enumerate() {
         // Title before the name, perhaps with an honorific or a comma between; a rank
         // between them ("military spokesperson Lt. Gen. Name") leaves the title in charge.
         let mut k = h.end;
-        if let Some(&r) = hit_at.get(&k) {
-            if hits[r].category == Category::Military && !h.weak && h.category != Category::Military {
-                k = hits[r].end;
+        while let Some(&r) = hit_at.get(&k) {
+            if hits[r].category != Category::Military || h.weak || h.category == Category::Military
+            {
+                break;
             }
+            k = hits[r].end;
         }
         while toks
             .get(k)
@@ -319,7 +338,10 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
         .map(|(_, h)| h)
         .collect();
 
-    let mut out = People::default();
+    let mut out = People {
+        text_lang,
+        ..Default::default()
+    };
     let mut officials: Vec<(usize, Official)> = Vec::new();
     let mut last_category: Vec<(usize, Category)> = Vec::new();
     let mut order: Vec<usize> = (0..entities.len()).collect();
@@ -451,10 +473,13 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
             // A head of state or government named in full is one wherever the text is set
             // ("the famous words of Nelson Mandela").
             (None, Some((h, t, w)))
-                if doc_countries.contains(&*t.country)
+                if (doc_countries.contains(&*t.country) && label_echoed(&gz, t, &lower_text))
                     || (ent.key.len() >= 2
                         && w == When::Past
-                        && matches!(t.category, Category::HeadOfState | Category::HeadOfGovernment)) =>
+                        && matches!(
+                            t.category,
+                            Category::HeadOfState | Category::HeadOfGovernment
+                        )) =>
             {
                 off.role = gz.label(t).to_string();
                 if off.role.is_empty() {
@@ -477,7 +502,10 @@ pub fn find_in(text: &str, toks: &[names::Token], date: Option<&str>) -> People 
             }
             (None, _) => continue,
         }
-        last_category.push((first_pos, Category::parse(&off.role_category).unwrap_or(Category::OtherOfficial)));
+        last_category.push((
+            first_pos,
+            Category::parse(&off.role_category).unwrap_or(Category::OtherOfficial),
+        ));
         officials.push((first_pos, off));
     }
     officials.sort_by_key(|(p, _)| *p);
@@ -846,18 +874,25 @@ fn lookup<'g>(
             });
             let fits = want == Some(t.category) || free;
             let same_country = want_country.is_some_and(|c| c == &*t.country);
-            let score = (
-                fits || same_country,
-                t.category.rank(),
-                w,
-                same_country,
-            );
+            let score = (fits || same_country, t.category.rank(), w, same_country);
             if best.as_ref().is_none_or(|(b, ..)| score > *b) {
                 best = Some((score, h, t, w));
             }
         }
     }
     best.map(|(_, h, t, w)| (h, t, w))
+}
+
+/// True when a lesser post's name finds an echo in the text ("senator", "homeland"): a
+/// namesake of a deputy secretary is otherwise a namesake. Top posts need no echo.
+fn label_echoed(gz: &Gazetteer, t: &Term, lower_text: &str) -> bool {
+    t.category.is_top()
+        || gz.label(t).split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            w.len() >= 5
+                && !matches!(w.as_str(), "united" | "states" | "republic" | "deputy")
+                && lower_text.contains(&w)
+        })
 }
 
 /// True when the term ended less than 25 years before `date` (or has not ended).

@@ -356,7 +356,12 @@ pub fn find(toks: &[Token], in_name: &[bool], lex: &Lexicon, cs: &Countries) -> 
             // "minister of mines and energy Tom Alweendo", "undersecretary general for legal
             // affairs, Elinor Hammarskjöld": lower-case complement words up to a name.
             let mut j = end;
-            while j < toks.len() && j - end < 5 {
+            if j == head_end && !head.ends_with(" of") {
+                // Nothing capitalised followed "of/for": start after it.
+                j += 1;
+            }
+            let from = j;
+            while j < toks.len() && j - from < 5 {
                 let t = &toks[j];
                 let plain = t.word
                     && !t.cap
@@ -369,7 +374,7 @@ pub fn find(toks: &[Token], in_name: &[bool], lex: &Lexicon, cs: &Countries) -> 
                 j += 1;
             }
             let to_name = |k: usize| in_name.get(k).copied().unwrap_or(false);
-            if j > end
+            if j > from
                 && (to_name(j) || (toks.get(j).is_some_and(|t| t.is_punct(',')) && to_name(j + 1)))
             {
                 end = j;
@@ -460,8 +465,8 @@ pub fn find(toks: &[Token], in_name: &[bool], lex: &Lexicon, cs: &Countries) -> 
             i = head_end.max(i + 1);
             continue;
         }
-        let weak =
-            (weak_head && !public && !capitalised) || (cat == Some(Category::OtherOfficial) && !public);
+        let weak = (weak_head && !public && !capitalised)
+            || (cat == Some(Category::OtherOfficial) && !public);
         if let Some(cat) = cat {
             out.push(RoleHit {
                 start,
@@ -612,7 +617,9 @@ fn categorize(
             return None;
         }
         "chief of" | "head of" | "commander" | "chief of staff"
-            if right.iter().any(|w| MILITARY_WORDS.contains(w) && *w != "general") =>
+            if right
+                .iter()
+                .any(|w| MILITARY_WORDS.contains(w) && *w != "general") =>
         {
             return Some(Category::Military);
         }
@@ -643,7 +650,12 @@ mod tests {
             .map(|r| {
                 let s = toks[r.start].start;
                 let e = toks[r.end - 1].end;
-                (text[s..e].to_string(), r.category.as_str(), r.country, r.former)
+                (
+                    text[s..e].to_string(),
+                    r.category.as_str(),
+                    r.country,
+                    r.former,
+                )
             })
             .collect()
     }
