@@ -114,7 +114,7 @@ fn main() {
             .as_deref()
             .map(|d| d.get(..10).unwrap_or(d));
         let found = people::find(&art.text, date);
-        let speakers = quotes::speakers(&found);
+        let speakers = quotes::speakers(&found, &[], &[]);
         let published = m.date_published.as_deref().and_then(timeline::parse_day);
         let t = [
             best(rounds, || meta::extract(page)),

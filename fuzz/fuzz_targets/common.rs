@@ -48,7 +48,7 @@ pub fn jsonld(data: &[u8]) {
 pub fn officials(data: &[u8]) {
     let s = String::from_utf8_lossy(data);
     let found = people::find(&s, Some("2023-02-03"));
-    let speakers = quotes::speakers(&found);
+    let speakers = quotes::speakers(&found, &[], &[]);
     let _ = quotes::extract(&s, &speakers);
     let _ = people::find(&s, None);
 }

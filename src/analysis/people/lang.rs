@@ -19,12 +19,15 @@ const PROFILES: &[(&str, &[&str])] = &[
 ];
 
 /// The language of the text's words: "en", another profile's code, or "und" when the
-/// text is not English and matches no profile. Short texts count as English: too few
-/// words to tell.
+/// text is not English and matches no profile. Short texts (in Latin-script words) count
+/// as English: too few words to tell.
 pub fn detect(toks: &[Token]) -> &'static str {
     let words: Vec<&str> = toks
         .iter()
-        .filter(|t| t.word)
+        // Only Latin-script words: the stage reads capitalised Latin names, so words of
+        // other scripts can give no false officials, and an English passage inside an
+        // Arabic or Russian page is still read.
+        .filter(|t| t.word && t.lower.bytes().any(|b| b.is_ascii_alphabetic()))
         .map(|t| t.lower.as_str())
         .collect();
     if words.len() < 20 {
@@ -68,5 +71,11 @@ mod tests {
                   bazokhononda kakhulu emphakathini wonke wakwaZulu ngokushesha okukhulu impela.";
         assert_eq!(lang(zu), "zu");
         assert_eq!(lang("Too short to tell."), "en");
+        // Other scripts do not count against an English passage.
+        let mixed = format!(
+            "{} Foreign Minister Sameh Shoukry said the talks in Cairo were useful, the ministry said.",
+            "قال وزير الخارجية سامح شكري يوم الاثنين إن المحادثات كانت مفيدة مضيفا أن الحل السياسي هو الطريق الوحيد لإنهاء الأزمة في المنطقة وأكد أن الاجتماع المقبل سيعقد"
+        );
+        assert_eq!(lang(&mixed), "en");
     }
 }
