@@ -195,12 +195,17 @@ function pageChangeAndWaitForRefresh([text, waitMs]) {
       clearTimeout(timer);
       resolve({ refreshed, notes: root.querySelector('[data-field=notes]')?.textContent || '' });
     };
-    const mo = new MutationObserver(() => done(true));
+    // A refresh whose findings differ rebuilds the panel, live region included: watch the
+    // whole shadow root for text written into whichever live region is there.
+    const inSummary = (n) => (n.nodeType === 1 ? n : n.parentElement)?.closest?.('.summary');
+    const mo = new MutationObserver((recs) => {
+      if (recs.some((r) => inSummary(r.target))) done(true);
+    });
     let timer = 0;
     const change = () => {
       // The first announcement (just after the click) must not pass for the refresh.
       if (!summary.textContent) return setTimeout(change, 50);
-      mo.observe(summary, { childList: true, characterData: true, subtree: true });
+      mo.observe(root, { childList: true, characterData: true, subtree: true });
       timer = setTimeout(() => done(false), waitMs);
       const node = document.createTextNode(text);
       node.__newsmarkTest = true;
