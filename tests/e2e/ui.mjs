@@ -235,10 +235,15 @@ export function makeUiTests({ check, outDir }) {
     const anno = await tab.evaluate(pageExport, 'copy-anno');
     let ann = null;
     try { ann = JSON.parse(anno.text); } catch { /* reported below */ }
-    const items = ann?.first?.items || [];
+    const all = ann?.first?.items || [];
+    // One "identifying" annotation per official mention; the source profile's entries come
+    // as "assessing" annotations on the whole page (no quote selector), one each.
+    const items = all.filter((it) => it.motivation === 'identifying');
+    const assessing = all.filter((it) => it.motivation === 'assessing');
     const sels = items.map((it) => it.target?.selector?.[0]).filter(Boolean);
     check(`${p}: Web Annotation export (${anno.via})`,
       ann?.['@context'] === 'http://www.w3.org/ns/anno.jsonld' && items.length === total &&
+      items.length + assessing.length === all.length &&
       sels.every((s) => s.type === 'TextQuoteSelector' && s.exact && typeof s.prefix === 'string' && typeof s.suffix === 'string') &&
       sels.some((s) => first.name.includes(s.exact)),
       brief(anno.text || anno));
